@@ -1,0 +1,91 @@
+// API callers present BlueKing app credentials: in X-Bkapi-Authorization, the query string or the
+// JSON body (ESB style). The operator is bk_username or the BK_User header.
+import { ApiError } from "@/lib/api/errors";
+import { verifyToken } from "@/lib/access/secret-hash";
+import { getDb } from "@/lib/db";
+import { text } from "@/lib/i18n";
+
+export type TAppCaller = { kind: "app"; appId: number; appCode: string; operator: string };
+
+/** The ESB common arguments: credentials, never process attributes. */
+export const CREDENTIAL_FIELDS = ["bk_app_code", "bk_app_secret", "bk_username", "bk_token", "bk_supplier_id"] as const;
+
+type TCredentials = { appCode?: string; appSecret?: string; username?: string };
+
+const VERIFIED_TTL_MS = 10_000;
+const LAST_USED_EVERY_MS = 60_000;
+const verified = new Map<string, { appId: number; until: number }>();
+const lastUsedWritten = new Map<number, number>();
+
+export async function authenticateApp(req: Request, body: unknown): Promise<TAppCaller> {
+  const credentials = readCredentials(req, body);
+  if (!credentials.appCode || !credentials.appSecret) {
+    throw new ApiError("UNAUTHENTICATED", text("bk_app_code and bk_app_secret are required", "缺少 bk_app_code 或 bk_app_secret"));
+  }
+  const appId = await verifyApp(credentials.appCode, credentials.appSecret);
+  if (appId === null) {
+    throw new ApiError("UNAUTHENTICATED", text("unknown app or wrong secret", "应用不存在或密钥错误"));
+  }
+  const operator = credentials.username ?? req.headers.get("bk_user") ?? req.headers.get("bk-user") ?? "";
+  if (!operator.trim()) throw new ApiError("MISSING_OPERATOR", text("set bk_username or the BK_User header", "请提供 bk_username 或 BK_User 请求头"));
+  recordLastUse(appId);
+  return { kind: "app", appId, appCode: credentials.appCode, operator: operator.trim() };
+}
+
+function readCredentials(req: Request, body: unknown): TCredentials {
+  const header = req.headers.get("x-bkapi-authorization");
+  if (header) {
+    try {
+      const parsed = JSON.parse(header) as Record<string, unknown>;
+      return { appCode: str(parsed.bk_app_code), appSecret: str(parsed.bk_app_secret), username: str(parsed.bk_username) };
+    } catch {
+      throw new ApiError("UNAUTHENTICATED", text("X-Bkapi-Authorization is not a JSON object", "X-Bkapi-Authorization 不是 JSON 对象"));
+    }
+  }
+  const query = new URL(req.url).searchParams;
+  const fromBody = isRecord(body) ? body : {};
+  return {
+    appCode: str(fromBody.bk_app_code) ?? str(query.get("bk_app_code")),
+    appSecret: str(fromBody.bk_app_secret) ?? str(query.get("bk_app_secret")),
+    username: str(fromBody.bk_username) ?? str(query.get("bk_username")),
+  };
+}
+
+async function verifyApp(code: string, secret: string): Promise<number | null> {
+  const cacheKey = `${code}\u0000${secret}`;
+  const hit = verified.get(cacheKey);
+  if (hit && hit.until > Date.now()) return hit.appId;
+
+  const app = await getDb().apiApp.findUnique({ where: { code }, select: { id: true, secretHash: true, revokedAt: true } });
+  if (!app || app.revokedAt || !verifyToken(secret, app.secretHash)) return null;
+  verified.set(cacheKey, { appId: app.id, until: Date.now() + VERIFIED_TTL_MS });
+  return app.id;
+}
+
+// Bookkeeping for "last used", written at most once a minute per app and never on the request path.
+function recordLastUse(appId: number) {
+  const now = Date.now();
+  if ((lastUsedWritten.get(appId) ?? 0) + LAST_USED_EVERY_MS > now) return;
+  lastUsedWritten.set(appId, now);
+  getDb()
+    .apiApp.update({ where: { id: appId }, data: { lastUsedAt: new Date(now) } })
+    .catch((error: unknown) => console.error("[procdeck] could not record app use", error));
+}
+
+export function stripCredentialFields(body: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...body };
+  for (const field of CREDENTIAL_FIELDS) delete copy[field];
+  return copy;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function actorOf(caller: TAppCaller) {
+  return { type: "app" as const, name: caller.operator, appCode: caller.appCode };
+}

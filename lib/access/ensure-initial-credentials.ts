@@ -1,0 +1,39 @@
+// First console admin and first API app. Values from the environment win (and are re-applied when
+// they change); unset secrets are generated on first start and returned so start-up can print them once.
+import { generateSecret, hashPassword, hashToken, verifyPassword, verifyToken } from "@/lib/access/secret-hash";
+import { getDb } from "@/lib/db";
+
+type TInitialCredentialsInput = { adminUser: string; adminPassword?: string; appCode: string; appSecret?: string };
+export type TInitialCredentials = {
+  adminUser: string;
+  /** set only when it was generated or changed now: the one moment it can be shown */
+  adminPassword?: string;
+  appCode: string;
+  appSecret?: string;
+};
+
+export async function ensureInitialCredentials(input: TInitialCredentialsInput): Promise<TInitialCredentials> {
+  const db = getDb();
+  const result: TInitialCredentials = { adminUser: input.adminUser, appCode: input.appCode };
+
+  const admin = await db.user.findUnique({ where: { username: input.adminUser } });
+  if (!admin) {
+    const password = input.adminPassword ?? generateSecret(12);
+    await db.user.create({ data: { username: input.adminUser, displayName: "Administrator", isGlobalAdmin: true, passwordHash: await hashPassword(password) } });
+    result.adminPassword = password;
+  } else if (input.adminPassword && !(await verifyPassword(input.adminPassword, admin.passwordHash))) {
+    await db.user.update({ where: { id: admin.id }, data: { passwordHash: await hashPassword(input.adminPassword), isGlobalAdmin: true } });
+    result.adminPassword = input.adminPassword;
+  }
+
+  const app = await db.apiApp.findUnique({ where: { code: input.appCode } });
+  if (!app) {
+    const secret = input.appSecret ?? generateSecret(24);
+    await db.apiApp.create({ data: { code: input.appCode, secretHash: hashToken(secret) } });
+    result.appSecret = secret;
+  } else if (input.appSecret && !verifyToken(input.appSecret, app.secretHash)) {
+    await db.apiApp.update({ where: { id: app.id }, data: { secretHash: hashToken(input.appSecret), revokedAt: null } });
+    result.appSecret = input.appSecret;
+  }
+  return result;
+}

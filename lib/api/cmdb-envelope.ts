@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import type { ApiError } from "@/lib/api/errors";
+import type { TLang } from "@/lib/i18n";
+
+export function cmdbSuccess(data: unknown): NextResponse {
+  return NextResponse.json({ result: true, bk_error_code: 0, bk_error_msg: "success", data: data ?? null });
+}
+
+export function cmdbFailure(error: ApiError, lang: TLang): NextResponse {
+  return NextResponse.json(
+    { result: false, bk_error_code: error.code, bk_error_msg: error.localized(lang), data: null },
+    { status: error.status },
+  );
+}

@@ -1,0 +1,54 @@
+// Every CMDB route (/api/{version}/proc/...) goes through here: version check, size-capped JSON body,
+// app authentication, business lookup, then one lib/ call whose result becomes the CMDB envelope.
+import type { NextRequest } from "next/server";
+import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { cmdbFailure, cmdbSuccess } from "@/lib/api/cmdb-envelope";
+import { ApiError, toApiError } from "@/lib/api/errors";
+import { parsePathId } from "@/lib/api/parse-path";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { readRequestLanguage, text, type TLang } from "@/lib/i18n";
+import { findBusiness, type TBusinessRef } from "@/lib/topology/find-business";
+
+export const SUPPORTED_VERSION = "v3";
+
+type TMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
+type TParams = Record<string, string | undefined>;
+
+export type TCmdbContext = {
+  params: TParams;
+  /** the JSON body without the ESB credential fields; {} when there was none */
+  body: Record<string, unknown>;
+  caller: TAppCaller;
+  business: TBusinessRef;
+  lang: TLang;
+};
+
+type TCmdbHandler = (context: TCmdbContext) => Promise<unknown>;
+type TRouteHandler = (req: NextRequest, route: { params: Promise<TParams> }) => Promise<Response>;
+
+export function defineCmdbRoute(handlers: Partial<Record<TMethod, TCmdbHandler>>): Record<TMethod, TRouteHandler> {
+  const build = (method: TMethod): TRouteHandler => async (req, route) => {
+    const lang = readRequestLanguage(req.headers);
+    try {
+      const params = await route.params;
+      if (params.version !== SUPPORTED_VERSION) {
+        throw new ApiError("UNKNOWN_ROUTE", text(`API version '${params.version}' is not supported; use ${SUPPORTED_VERSION}`, `不支持的 API 版本 '${params.version}'，请使用 ${SUPPORTED_VERSION}`));
+      }
+      const handler = handlers[method];
+      if (!handler) throw new ApiError("METHOD_NOT_ALLOWED", text(`${method} is not allowed here`, `此路径不支持 ${method}`));
+
+      const rawBody = await readJsonBody(req);
+      if (rawBody !== undefined && !isRecord(rawBody)) {
+        throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
+      }
+      const caller = await authenticateApp(req, rawBody);
+      const bizId = parsePathId(params.bizId, "bk_biz_id");
+      const business = await findBusiness(params.account ?? "", bizId);
+      const body = stripCredentialFields(rawBody ?? {});
+      return cmdbSuccess(await handler({ params, body, caller, business, lang }));
+    } catch (error) {
+      return cmdbFailure(toApiError(error), lang);
+    }
+  };
+  return { GET: build("GET"), POST: build("POST"), PUT: build("PUT"), DELETE: build("DELETE"), PATCH: build("PATCH") };
+}

@@ -1,0 +1,54 @@
+// The one error type of every API surface. Each entry is a BlueKing code with its HTTP status and
+// base message; `detail` says what exactly was wrong (which field, which id) in both languages.
+import { text, type TLang, type TLocalText } from "@/lib/i18n";
+
+export const API_ERRORS = {
+  BAD_JSON: { code: 1199000, status: 400, message: text("Deserializing JSON data failed", "JSON数据反序列化失败") },
+  BAD_PATH_PARAM: { code: 1199003, status: 400, message: text("invalid input parameter", "无效的输入参数") },
+  UNKNOWN_ROUTE: { code: 1199003, status: 404, message: text("no such API", "接口不存在") },
+  METHOD_NOT_ALLOWED: { code: 1199003, status: 405, message: text("method not allowed", "不支持的请求方法") },
+  OUT_OF_RANGE: { code: 1199006, status: 400, message: text("parameter verification does not pass", "参数校验不通过") },
+  BODY_TOO_LARGE: { code: 1199006, status: 413, message: text("request body too large", "请求体过大") },
+  NOT_FOUND: { code: 1199019, status: 404, message: text("No relevant data found", "没有找到相关数据") },
+  UNAUTHENTICATED: { code: 1199027, status: 401, message: text("authentication failed", "认证失败") },
+  MISSING_OPERATOR: { code: 1199027, status: 401, message: text("'user' authorization information query failed", "[user]授权信息查询失败") },
+  FORBIDDEN: { code: 9900403, status: 403, message: text("no permission", "没有权限") },
+  FIELD_CHECK_FAILED: { code: 1199028, status: 400, message: text("Field value check does not pass", "字段值校验不通过") },
+  DUPLICATE: { code: 1199028, status: 409, message: text("Field value check does not pass", "字段值校验不通过") },
+  EDIT_CONFLICT: { code: 1199028, status: 409, message: text("changed by someone else meanwhile", "数据已被他人修改") },
+  PROCESS_BOUND: { code: 1108013, status: 409, message: text("the process bind with module", "进程下有绑定模块") },
+  INTERNAL: { code: 1199999, status: 500, message: text("internal server error", "服务内部错误") },
+} as const satisfies Record<string, { code: number; status: number; message: TLocalText }>;
+
+export type TApiErrorKind = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  readonly kind: TApiErrorKind;
+  readonly detail?: TLocalText;
+
+  constructor(kind: TApiErrorKind, detail?: TLocalText) {
+    super(`${API_ERRORS[kind].message.en}${detail ? `: ${detail.en}` : ""}`);
+    this.kind = kind;
+    this.detail = detail;
+  }
+
+  get code(): number {
+    return API_ERRORS[this.kind].code;
+  }
+
+  get status(): number {
+    return API_ERRORS[this.kind].status;
+  }
+
+  localized(lang: TLang): string {
+    const base = API_ERRORS[this.kind].message[lang];
+    return this.detail ? `${base}: ${this.detail[lang]}` : base;
+  }
+}
+
+/** Any thrown value as an ApiError; unexpected ones are logged (never sent) and become INTERNAL. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  console.error("[procdeck] unexpected error", error);
+  return new ApiError("INTERNAL");
+}

@@ -1,0 +1,17 @@
+import { ApiError } from "@/lib/api/errors";
+import { getDb } from "@/lib/db";
+import { text } from "@/lib/i18n";
+
+export type TBusinessRef = { id: number; supplierAccount: string; name: string };
+
+/** The business `bizId` of supplier account `account`, or 1199019 naming both. */
+export async function findBusiness(account: string, bizId: number): Promise<TBusinessRef> {
+  const business = await getDb().business.findUnique({
+    where: { id: bizId },
+    select: { id: true, supplierAccount: true, name: true },
+  });
+  if (!business || business.supplierAccount !== account) {
+    throw new ApiError("NOT_FOUND", text(`business ${bizId} of supplier account '${account}' does not exist`, `开发商 '${account}' 下不存在业务 ${bizId}`));
+  }
+  return business;
+}

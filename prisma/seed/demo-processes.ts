@@ -1,0 +1,130 @@
+// The demo catalogue: a dozen processes a real ops team runs, with the modules each is bound to.
+import type { TProcessAttributes } from "@/lib/processes/attribute-metadata";
+
+type TDemoProcess = Partial<TProcessAttributes> & Pick<TProcessAttributes, "bk_process_name" | "bk_func_name"> & { modules: string[] };
+
+function daemon(name: string, user: string, workPath: string, start: string, extra: Partial<TProcessAttributes> = {}): Partial<TProcessAttributes> {
+  return {
+    user,
+    work_path: workPath,
+    start_cmd: start,
+    pid_file: `/var/run/${name}.pid`,
+    stop_cmd: `kill -TERM $(cat /var/run/${name}.pid)`,
+    face_stop_cmd: `kill -KILL $(cat /var/run/${name}.pid)`,
+    restart_cmd: "",
+    reload_cmd: "",
+    timeout: 60,
+    proc_num: 1,
+    priority: 10,
+    auto_start: true,
+    auto_time_gap: 30,
+    bind_ip: "2",
+    protocol: "1",
+    ...extra,
+  };
+}
+
+export const DEMO_PROCESSES: TDemoProcess[] = [
+  {
+    bk_process_name: "nginx",
+    bk_func_name: "nginx",
+    bk_func_id: "101",
+    description: "Front proxy and TLS termination",
+    port: "80,443",
+    ...daemon("nginx", "root", "/usr/local/nginx", "./sbin/nginx -c conf/nginx.conf", { reload_cmd: "./sbin/nginx -s reload", stop_cmd: "./sbin/nginx -s quit", priority: 5 }),
+    modules: ["gateway"],
+  },
+  {
+    bk_process_name: "haproxy",
+    bk_func_name: "haproxy",
+    description: "TCP load balancer for the db tier",
+    port: "3307,8404",
+    ...daemon("haproxy", "haproxy", "/etc/haproxy", "haproxy -D -f haproxy.cfg -p /var/run/haproxy.pid", { reload_cmd: "haproxy -D -f haproxy.cfg -p /var/run/haproxy.pid -sf $(cat /var/run/haproxy.pid)" }),
+    modules: ["gateway"],
+  },
+  {
+    bk_process_name: "mysqld",
+    bk_func_name: "mysqld",
+    bk_func_id: "201",
+    description: "Primary MySQL 8 instance",
+    port: "3306",
+    ...daemon("mysqld", "mysql", "/data/mysql", "./bin/mysqld_safe --defaults-file=/etc/my.cnf &", { bind_ip: "3", timeout: 300, priority: 1 }),
+    modules: ["db"],
+  },
+  {
+    bk_process_name: "pgbouncer",
+    bk_func_name: "pgbouncer",
+    description: "Connection pooler in front of reporting Postgres",
+    port: "6432",
+    ...daemon("pgbouncer", "postgres", "/etc/pgbouncer", "pgbouncer -d pgbouncer.ini", { reload_cmd: "kill -HUP $(cat /var/run/pgbouncer.pid)" }),
+    modules: ["db"],
+  },
+  {
+    bk_process_name: "redis-server",
+    bk_func_name: "redis-server",
+    bk_func_id: "301",
+    description: "Session and rate-limit cache",
+    port: "6379",
+    ...daemon("redis-server", "redis", "/data/redis", "redis-server /etc/redis/redis.conf --daemonize yes", { bind_ip: "1", stop_cmd: "redis-cli shutdown" }),
+    modules: ["cache"],
+  },
+  {
+    bk_process_name: "memcached",
+    bk_func_name: "memcached",
+    description: "Page fragment cache",
+    port: "11211",
+    ...daemon("memcached", "memcache", "/tmp", "memcached -d -m 512 -P /var/run/memcached.pid", { protocol: "1" }),
+    modules: [],
+  },
+  {
+    bk_process_name: "order-service",
+    bk_func_name: "java",
+    bk_func_id: "401",
+    description: "Order API (Spring Boot)",
+    port: "8080-8081",
+    ...daemon("order-service", "app", "/opt/order-service", "nohup java -Xmx2g -jar order-service.jar --server.port=8080 > logs/out.log 2>&1 &", {
+      bk_start_param_regex: "order-service\\.jar",
+      timeout: 120,
+    }),
+    modules: ["gateway"],
+  },
+  {
+    bk_process_name: "payment-worker",
+    bk_func_name: "java",
+    description: "Payment queue consumer",
+    port: "9090",
+    ...daemon("payment-worker", "app", "/opt/payment-worker", "nohup java -jar payment-worker.jar > logs/out.log 2>&1 &", { bk_start_param_regex: "payment-worker\\.jar" }),
+    modules: [],
+  },
+  {
+    bk_process_name: "node-exporter",
+    bk_func_name: "node_exporter",
+    description: "Prometheus host metrics",
+    port: "9100",
+    ...daemon("node-exporter", "nobody", "/opt/node_exporter", "nohup ./node_exporter > /dev/null 2>&1 &", { priority: 100 }),
+    modules: ["gateway", "db", "cache"],
+  },
+  {
+    bk_process_name: "filebeat",
+    bk_func_name: "filebeat",
+    description: "Ships logs to the central cluster",
+    ...daemon("filebeat", "root", "/usr/share/filebeat", "filebeat -c /etc/filebeat/filebeat.yml &", { bind_ip: null, protocol: null, port: "" }),
+    modules: [],
+  },
+  {
+    bk_process_name: "zookeeper",
+    bk_func_name: "java",
+    description: "Coordination for the Kafka cluster",
+    port: "2181,2888,3888",
+    ...daemon("zookeeper", "zookeeper", "/opt/zookeeper", "bin/zkServer.sh start", { stop_cmd: "bin/zkServer.sh stop", restart_cmd: "bin/zkServer.sh restart" }),
+    modules: [],
+  },
+  {
+    bk_process_name: "kafka",
+    bk_func_name: "java",
+    description: "Event log broker",
+    port: "9092",
+    ...daemon("kafka", "kafka", "/opt/kafka", "bin/kafka-server-start.sh -daemon config/server.properties", { stop_cmd: "bin/kafka-server-stop.sh", timeout: 180 }),
+    modules: [],
+  },
+];

@@ -1,0 +1,33 @@
+// `npm start` builds the app when there is no build or the sources changed since the last one.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { BIN, run } from "./run";
+
+const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
+const SOURCE_FILES = ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const STAMP = ".next/procdeck-source-stamp";
+
+export async function ensureBuild(): Promise<void> {
+  const stamp = sourceStamp();
+  if (existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
+  console.log("Building the console (first start or changed sources)…");
+  await run(BIN("prisma"), ["generate"], { stdio: ["ignore", "ignore", "inherit"] });
+  await run(BIN("next"), ["build"]);
+  writeFileSync(STAMP, stamp);
+}
+
+function sourceStamp(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    if (!existsSync(entry) || entry.includes(`${path.sep}generated`)) return;
+    const info = statSync(entry);
+    if (info.isDirectory()) {
+      for (const child of readdirSync(entry).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(`${entry}:${info.size}:${info.mtimeMs}\n`);
+    }
+  };
+  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
+  return hash.digest("hex");
+}
