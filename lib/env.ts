@@ -14,6 +14,8 @@ export const ZStartEnv = z.object({
   PROCDECK_ADMIN_PASSWORD: z.string().min(8, "at least 8 characters").max(200).optional(),
   PROCDECK_API_APP_CODE: ZName.default("procdeck"),
   PROCDECK_API_APP_SECRET: z.string().min(16, "at least 16 characters").max(200).optional(),
+  /** where the embedded PostgreSQL keeps its files when DATABASE_URL is unset */
+  PROCDECK_DATA_DIR: z.string().min(1).default(".data"),
   PROCDECK_DEMO: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
 });
 export type TStartEnv = z.infer<typeof ZStartEnv>;

@@ -1,6 +1,7 @@
 // `npm start`: validated env → database (embedded PostgreSQL when DATABASE_URL is unset) → migrations
 // → first admin and API app → demo data (first start) → build if needed → the Next.js server.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { EnvError, readStartEnv } from "@/lib/env";
 import { ensureInitialCredentials } from "@/lib/access/ensure-initial-credentials";
 import { loadDemoDataOnce } from "@/prisma/seed/load-demo-data";
@@ -13,9 +14,9 @@ async function main() {
   const isDev = process.argv.includes("--dev");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-  const database = await prepareDatabase({ url: env.DATABASE_URL, embeddedDir: ".data/embedded", database: "procdeck" });
+  const database = await prepareDatabase({ url: env.DATABASE_URL, embeddedDir: path.join(env.PROCDECK_DATA_DIR, "embedded"), database: "procdeck" });
   process.env.DATABASE_URL = database.url;
-  console.log(database.isEmbedded ? "Database: embedded PostgreSQL (data in .data/embedded)" : "Database: DATABASE_URL");
+  console.log(database.isEmbedded ? `Database: embedded PostgreSQL (data in ${path.join(env.PROCDECK_DATA_DIR, "embedded")})` : "Database: DATABASE_URL");
 
   const credentials = await ensureInitialCredentials({
     adminUser: env.PROCDECK_ADMIN_USER,

@@ -6,11 +6,12 @@ import { BIN, run } from "./run";
 
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
 const SOURCE_FILES = ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
-const STAMP = ".next/procdeck-source-stamp";
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = path.join(DIST_DIR, "procdeck-source-stamp");
 
 export async function ensureBuild(): Promise<void> {
   const stamp = sourceStamp();
-  if (existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
+  if (existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
   console.log("Building the console (first start or changed sources)…");
   await run(BIN("prisma"), ["generate"], { stdio: ["ignore", "ignore", "inherit"] });
   await run(BIN("next"), ["build"]);
