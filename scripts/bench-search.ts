@@ -50,10 +50,7 @@ async function main() {
   // prisma generate needs a resolvable DATABASE_URL (else it tries to download an engine); the app needs it too
   process.env.DATABASE_URL = database.url;
   if (!existsSync("lib/generated/prisma/client.ts")) await run(BIN("prisma"), ["generate"], { stdio: ["ignore", "ignore", "inherit"] });
-  try {
-    await ensureBuild();
-  } finally {
-  }
+  await ensureBuild();
 
   const appSecret = await createBenchApp();
   const scenarios = buildScenarios(SIZE.businesses, WARMUP + options.requests);
