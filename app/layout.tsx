@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { Providers } from "@/components/console/providers";
+import { readPageLanguage } from "@/lib/access/read-page-language";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Procdeck", description: "Process admin console" };
+export const metadata: Metadata = { title: { default: "Procdeck", template: "%s · Procdeck" }, description: "Process admin console" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const lang = await readPageLanguage();
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">{children}</body>
+    <html lang={lang === "zh" ? "zh-CN" : "en"}>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <Providers lang={lang}>{children}</Providers>
+      </body>
     </html>
   );
 }

@@ -22,14 +22,20 @@ export const API_ERRORS = {
 
 export type TApiErrorKind = keyof typeof API_ERRORS;
 
+/** One attribute's problem, kept apart so a form can show it next to its field. */
+export type TApiFieldProblem = { field: string; reason: TLocalText };
+
 export class ApiError extends Error {
   readonly kind: TApiErrorKind;
   readonly detail?: TLocalText;
+  /** per-field problems behind a FIELD_CHECK_FAILED / DUPLICATE (the detail already names them in text) */
+  readonly fields?: TApiFieldProblem[];
 
-  constructor(kind: TApiErrorKind, detail?: TLocalText) {
+  constructor(kind: TApiErrorKind, detail?: TLocalText, fields?: TApiFieldProblem[]) {
     super(`${API_ERRORS[kind].message.en}${detail ? `: ${detail.en}` : ""}`);
     this.kind = kind;
     this.detail = detail;
+    this.fields = fields;
   }
 
   get code(): number {

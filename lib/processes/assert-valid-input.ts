@@ -9,12 +9,14 @@ export function assertValidInput(input: Record<string, unknown>, mode: TValidati
     throw new ApiError("FIELD_CHECK_FAILED", text(`bk_biz_id ${JSON.stringify(input.bk_biz_id)} does not match the path's ${bizId}`, `bk_biz_id ${JSON.stringify(input.bk_biz_id)} 与路径中的 ${bizId} 不一致`));
   }
   const result = validateProcessInput(input, mode);
-  if (!result.isValid) throw new ApiError("FIELD_CHECK_FAILED", formatProblems(result.problems));
+  if (!result.isValid) throw new ApiError("FIELD_CHECK_FAILED", formatProblems(result.problems), result.problems);
   return result.values;
 }
 
 export function duplicateNameError(name: string | undefined, bizId: number) {
-  return new ApiError("DUPLICATE", text(`bk_process_name '${name}' already exists in business ${bizId}`, `bk_process_name '${name}' 在业务 ${bizId} 中已存在`));
+  return new ApiError("DUPLICATE", text(`bk_process_name '${name}' already exists in business ${bizId}`, `bk_process_name '${name}' 在业务 ${bizId} 中已存在`), [
+    { field: "bk_process_name", reason: text(`'${name}' already exists in this business`, `'${name}' 在本业务中已存在`) },
+  ]);
 }
 
 export function processNotFound(processId: number | string, bizId: number) {

@@ -1,0 +1,5 @@
+import { DetailSkeleton } from "@/components/processes/detail-skeleton";
+
+export default function Loading() {
+  return <DetailSkeleton />;
+}

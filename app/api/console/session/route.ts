@@ -1,0 +1,34 @@
+// POST   /api/console/session  sign in {username, password}: sets the session and CSRF cookies
+// GET    /api/console/session  who is signed in
+// DELETE /api/console/session  sign out: the session row is deleted, the cookies cleared
+import { z } from "zod";
+import { signIn } from "@/lib/access/sign-in";
+import { signOut } from "@/lib/access/sign-out";
+import { CSRF_COOKIE, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "@/lib/access/session-policy";
+import { consoleRoute, publicConsoleRoute } from "@/lib/api/console-route";
+
+const ZSignIn = z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+
+export const POST = publicConsoleRoute({
+  body: ZSignIn,
+  handle: async ({ body, setCookie }) => {
+    const session = await signIn(body.username, body.password);
+    const maxAgeSeconds = Math.floor(SESSION_ABSOLUTE_MS / 1000);
+    setCookie({ name: SESSION_COOKIE, value: session.token, maxAgeSeconds, isHttpOnly: true });
+    setCookie({ name: CSRF_COOKIE, value: session.csrfToken, maxAgeSeconds, isHttpOnly: false });
+    return { username: session.username };
+  },
+});
+
+export const GET = consoleRoute({
+  handle: async ({ user }) => ({ username: user.username, displayName: user.displayName }),
+});
+
+export const DELETE = consoleRoute({
+  handle: async ({ req, setCookie }) => {
+    await signOut(req.cookies.get(SESSION_COOKIE)?.value);
+    setCookie({ name: SESSION_COOKIE, value: "", maxAgeSeconds: 0, isHttpOnly: true });
+    setCookie({ name: CSRF_COOKIE, value: "", maxAgeSeconds: 0, isHttpOnly: false });
+    return null;
+  },
+});

@@ -1,0 +1,36 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { Select } from "@/components/ui/select";
+import { BUSINESS_COOKIE } from "@/lib/access/cookie-names";
+import { useT } from "@/lib/client/i18n/lang-context";
+import { writeCookie } from "@/lib/client/read-cookie";
+import { useBusinesses } from "@/lib/client/topology/queries";
+
+/** Picks the business whose processes are shown; the choice is remembered for the next visit to "/". */
+export function BusinessSwitcher({ currentBizId }: { currentBizId: number | null }) {
+  const t = useT();
+  const router = useRouter();
+  const businesses = useBusinesses();
+  return (
+    <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+      {t("business")}
+      <Select
+        className="w-44!"
+        value={currentBizId ?? ""}
+        disabled={!businesses.data}
+        onChange={(event) => {
+          writeCookie(BUSINESS_COOKIE, event.target.value);
+          router.push(`/biz/${event.target.value}/processes`);
+        }}
+      >
+        {currentBizId === null && <option value="">—</option>}
+        {!businesses.data && currentBizId !== null && <option value={currentBizId}>{currentBizId}</option>}
+        {businesses.data?.map((business) => (
+          <option key={business.bk_biz_id} value={business.bk_biz_id}>
+            {business.bk_biz_name} ({business.bk_biz_id})
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}

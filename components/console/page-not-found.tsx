@@ -1,0 +1,14 @@
+"use client";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/notice";
+import { useT } from "@/lib/client/i18n/lang-context";
+import type { TMessageKey } from "@/lib/client/i18n/messages";
+
+export function PageNotFound({ messageKey, backHref }: { messageKey: TMessageKey; backHref: string }) {
+  const t = useT();
+  return (
+    <EmptyState title={t(messageKey)}>
+      <LinkButton href={backHref}>{t("backToList")}</LinkButton>
+    </EmptyState>
+  );
+}

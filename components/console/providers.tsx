@@ -1,0 +1,45 @@
+"use client";
+// Client-side context of every page: TanStack Query (one client per browser tab), UI language, toasts.
+// A 401 from any query or mutation means the session ended: go to sign-in and come back here after.
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { Toaster } from "@/components/ui/toaster";
+import { isConsoleApiError } from "@/lib/client/console-fetch";
+import { LangProvider, useT } from "@/lib/client/i18n/lang-context";
+import type { TLang } from "@/lib/i18n";
+
+function redirectWhenSignedOut(error: unknown) {
+  if (!isConsoleApiError(error) || error.status !== 401 || window.location.pathname.startsWith("/sign-in")) return;
+  const back = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/sign-in?expired=1&next=${encodeURIComponent(back)}`);
+}
+
+function createQueryClient() {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
+    mutationCache: new MutationCache({ onError: redirectWhenSignedOut }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // a refusal (4xx) will not change by asking again; network trouble and 5xx may
+        retry: (failureCount, error) => !(isConsoleApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+      },
+    },
+  });
+}
+
+export function Providers({ lang, children }: { lang: TLang; children: React.ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LangProvider initialLang={lang}>
+        <LocalizedToaster>{children}</LocalizedToaster>
+      </LangProvider>
+    </QueryClientProvider>
+  );
+}
+
+function LocalizedToaster({ children }: { children: React.ReactNode }) {
+  const t = useT();
+  return <Toaster closeLabel={t("close")}>{children}</Toaster>;
+}

@@ -1,0 +1,60 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
+import { LanguageSwitcher } from "@/components/console/language-switcher";
+import { consoleFetch } from "@/lib/client/console-fetch";
+import { useT } from "@/lib/client/i18n/lang-context";
+import { useIsHydrated } from "@/lib/client/use-is-hydrated";
+
+type TCredentials = { username: string; password: string };
+
+export function SignInForm({ next, hasExpired }: { next: string; hasExpired: boolean }) {
+  const t = useT();
+  const isHydrated = useIsHydrated();
+  const [credentials, setCredentials] = useState<TCredentials>({ username: "", password: "" });
+  const signIn = useMutation({
+    mutationFn: (input: TCredentials) => consoleFetch<{ username: string }>("/api/console/session", { method: "POST", body: input }),
+    // a full page load: every server-rendered part now sees the new session cookie
+    onSuccess: () => window.location.assign(next),
+  });
+
+  return (
+    <div className="w-full max-w-sm">
+      <div className="mb-4 flex items-center justify-between">
+        <div>
+          <h1 className="text-lg font-semibold">{t("signInTitle")}</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{t("signInSubtitle")}</p>
+        </div>
+        <LanguageSwitcher />
+      </div>
+      <form
+        method="post"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+        onSubmit={(event) => {
+          event.preventDefault();
+          signIn.mutate(credentials);
+        }}
+      >
+        {hasExpired && !signIn.isError && <WarningNotice title={t("sessionEnded")} />}
+        {signIn.isError && <ErrorNotice title={signIn.error.message} />}
+        <Field id="username" label={t("username")}>
+          {(describedBy) => (
+            <Input id="username" name="username" autoComplete="username" required autoFocus aria-describedby={describedBy} value={credentials.username} onChange={(event) => setCredentials({ ...credentials, username: event.target.value })} />
+          )}
+        </Field>
+        <Field id="password" label={t("password")}>
+          {(describedBy) => (
+            <Input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={describedBy} value={credentials.password} onChange={(event) => setCredentials({ ...credentials, password: event.target.value })} />
+          )}
+        </Field>
+        <Button type="submit" variant="primary" className="w-full" disabled={!isHydrated || signIn.isPending || signIn.isSuccess}>
+          {signIn.isPending || signIn.isSuccess ? t("signingIn") : t("signIn")}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// The console API's one reply shape:
+//   { ok: true, data }   |   { ok: false, error: { code, kind, message, fields? } }
+// `fields` maps an attribute id to its problem, for messages next to form fields.
+import { NextResponse } from "next/server";
+import type { ApiError, TApiErrorKind } from "@/lib/api/errors";
+import type { TLang } from "@/lib/i18n";
+
+export type TConsoleFailureBody = {
+  ok: false;
+  error: { code: number; kind: TApiErrorKind; message: string; fields?: Record<string, string> };
+};
+export type TConsoleSuccessBody<T> = { ok: true; data: T };
+export type TConsoleBody<T> = TConsoleSuccessBody<T> | TConsoleFailureBody;
+
+export function consoleSuccess(data: unknown, status = 200): NextResponse {
+  return NextResponse.json({ ok: true, data: data ?? null }, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function consoleFailure(error: ApiError, lang: TLang): NextResponse {
+  const fields = error.fields?.length ? Object.fromEntries(error.fields.map((problem) => [problem.field, problem.reason[lang]])) : undefined;
+  const body: TConsoleFailureBody = { ok: false, error: { code: error.code, kind: error.kind, message: error.localized(lang), ...(fields ? { fields } : {}) } };
+  return NextResponse.json(body, { status: error.status, headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,159 @@
+// Every console route (/api/console/...) goes through here: session cookie → user, CSRF check on
+// writes, size-capped JSON body and query parsed with zod, the business of the path (authorised by
+// lib/access/assert-can.ts), then one lib/ call whose result becomes the console envelope.
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { timingSafeEqual } from "node:crypto";
+import { assertCan } from "@/lib/access/assert-can";
+import { readSession, type TSession, type TSessionUser } from "@/lib/access/read-session";
+import { CSRF_HEADER, SESSION_COOKIE } from "@/lib/access/session-policy";
+import { consoleFailure, consoleSuccess } from "@/lib/api/console-envelope";
+import { describeZodIssue } from "@/lib/api/describe-zod-issue";
+import { ApiError, toApiError } from "@/lib/api/errors";
+import { parsePathId } from "@/lib/api/parse-path";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { text, type TLang } from "@/lib/i18n";
+import { getBusiness } from "@/lib/topology/get-business";
+import type { TBusinessRef } from "@/lib/topology/find-business";
+import { LANG_COOKIE, LANG_HEADER, pickUiLanguage } from "@/lib/ui-language";
+
+type TParams = Record<string, string | undefined>;
+type TRouteHandler = (req: NextRequest, route: { params: Promise<TParams> }) => Promise<Response>;
+
+export type TCookieToSet = { name: string; value: string; maxAgeSeconds: number; isHttpOnly: boolean };
+
+/** What every console handler gets, signed in or not. */
+type TRequestContext = {
+  req: NextRequest;
+  params: TParams;
+  lang: TLang;
+  /** https (directly or behind a proxy that says so): cookies get Secure */
+  isSecure: boolean;
+  /** cookies for the reply; maxAgeSeconds 0 deletes */
+  setCookie: (cookie: TCookieToSet) => void;
+};
+
+type TParsed<TBody, TQuery> = { body: TBody; query: TQuery };
+type TPublicContext<TBody, TQuery> = TRequestContext & TParsed<TBody, TQuery>;
+type TSignedIn = { session: TSession; user: TSessionUser; business: TBusinessRef | null };
+
+export type TConsoleContext<TBody = undefined, TQuery = undefined> = TPublicContext<TBody, TQuery> & {
+  session: TSession;
+  user: TSessionUser;
+  /** the business of the path's [bizId], already checked with assertCan */
+  business: TBusinessRef;
+};
+
+type TSpec<TBody, TQuery, TContext> = {
+  body?: z.ZodType<TBody>;
+  query?: z.ZodType<TQuery>;
+  /** status of a successful reply (201 for creations) */
+  status?: number;
+  handle: (context: TContext) => Promise<unknown>;
+};
+
+/** A route that needs a signed-in user; writes need the session's CSRF token too. */
+export function consoleRoute<TBody = undefined, TQuery = undefined>(spec: TSpec<TBody, TQuery, TConsoleContext<TBody, TQuery>>): TRouteHandler {
+  return wrap(authenticate, spec.body, spec.query, spec.status, (context) => spec.handle(withBusiness(context)));
+}
+
+/** A route open without a session (signing in); still refuses cross-site writes. */
+export function publicConsoleRoute<TBody = undefined, TQuery = undefined>(spec: TSpec<TBody, TQuery, TPublicContext<TBody, TQuery>>): TRouteHandler {
+  return wrap(async () => ({}), spec.body, spec.query, spec.status, spec.handle);
+}
+
+async function authenticate(request: TRequestContext): Promise<TSignedIn> {
+  const session = await readSession(request.req.cookies.get(SESSION_COOKIE)?.value);
+  if (!session) throw new ApiError("UNAUTHENTICATED", text("sign in first (no session, or it has expired)", "请先登录（没有会话或会话已过期）"));
+  if (isWrite(request.req)) assertCsrfToken(request.req, session.csrfToken);
+  return { session, user: session.user, business: await resolveBusiness(request, session.user) };
+}
+
+/** Order: same-origin check → identity → query and body → the handler. A stranger learns nothing from a 400. */
+function wrap<TAuth extends object, TBody, TQuery>(
+  authorise: (request: TRequestContext) => Promise<TAuth>,
+  bodySchema: z.ZodType<TBody> | undefined,
+  querySchema: z.ZodType<TQuery> | undefined,
+  status: number | undefined,
+  handle: (context: TRequestContext & TAuth & TParsed<TBody, TQuery>) => Promise<unknown>,
+): TRouteHandler {
+  return async (req, route) => {
+    const lang = pickUiLanguage(req.headers.get(LANG_HEADER) ?? req.cookies.get(LANG_COOKIE)?.value, req.headers.get("accept-language"));
+    const cookies: TCookieToSet[] = [];
+    try {
+      if (isWrite(req)) assertSameOrigin(req);
+      const isSecure = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+      const request: TRequestContext = { req, params: (await route?.params) ?? {}, lang, isSecure, setCookie: (cookie) => cookies.push(cookie) };
+      const auth = await authorise(request);
+      const query = parseWith(querySchema, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const body = parseWith(bodySchema, isWrite(req) ? ((await readJsonBody(req)) ?? {}) : {}, "body");
+      const response = consoleSuccess(await handle({ ...request, ...auth, body, query }), status);
+      for (const cookie of cookies) {
+        response.cookies.set(cookie.name, cookie.value, { httpOnly: cookie.isHttpOnly, sameSite: "lax", secure: isSecure, path: "/", maxAge: cookie.maxAgeSeconds });
+      }
+      return response;
+    } catch (error) {
+      return consoleFailure(toApiError(error), lang);
+    }
+  };
+}
+
+/** The handler's `business`: routes under [bizId] get it; touching it anywhere else is a programming error. */
+function withBusiness<TBody, TQuery>(context: TPublicContext<TBody, TQuery> & TSignedIn): TConsoleContext<TBody, TQuery> {
+  const { business, ...rest } = context;
+  return Object.defineProperty(rest, "business", {
+    enumerable: true,
+    get(): TBusinessRef {
+      if (!business) throw new Error("this console route has no [bizId] segment");
+      return business;
+    },
+  }) as TConsoleContext<TBody, TQuery>;
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: "query" | "body"): T {
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ApiError("OUT_OF_RANGE", describeZodIssue({ ...issue, path: [where, ...issue.path] }));
+}
+
+async function resolveBusiness(request: TRequestContext, user: TSessionUser): Promise<TBusinessRef | null> {
+  const action = isWrite(request.req) ? "edit" : "view";
+  if (request.params.bizId === undefined) {
+    assertCan(user, action, null);
+    return null;
+  }
+  const bizId = parsePathId(request.params.bizId, "bk_biz_id");
+  assertCan(user, action, bizId);
+  return getBusiness(bizId);
+}
+
+function isWrite(req: Request): boolean {
+  return req.method !== "GET" && req.method !== "HEAD";
+}
+
+/** Browsers name the page that sent a write; one from another site is refused before anything else. */
+function assertSameOrigin(req: NextRequest) {
+  const fetchSite = req.headers.get("sec-fetch-site");
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const isCrossSite = fetchSite === "cross-site" || (origin !== null && origin !== "null" && host !== null && safeHost(origin) !== host);
+  if (isCrossSite || origin === "null") throw new ApiError("FORBIDDEN", text("cross-site request refused", "拒绝跨站请求"));
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function assertCsrfToken(req: NextRequest, expected: string) {
+  const sent = Buffer.from(req.headers.get(CSRF_HEADER) ?? "");
+  const wanted = Buffer.from(expected);
+  if (sent.length !== wanted.length || !timingSafeEqual(sent, wanted)) {
+    throw new ApiError("FORBIDDEN", text(`missing or wrong ${CSRF_HEADER} header; reload the page`, `缺少或错误的 ${CSRF_HEADER} 请求头，请刷新页面`));
+  }
+}

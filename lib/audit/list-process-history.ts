@@ -1,0 +1,37 @@
+// The audit trail of one process, newest first: who (user or app), what (create, update, bind, …),
+// and the attributes before → after.
+import { getDb } from "@/lib/db";
+import type { TBusinessRef } from "@/lib/topology/find-business";
+
+export type TAuditHistoryEntry = {
+  id: string;
+  at: string;
+  actorType: string;
+  actor: string;
+  appCode: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+export async function listProcessHistory(business: TBusinessRef, processId: number, limit = 100): Promise<TAuditHistoryEntry[]> {
+  const rows = await getDb().auditEntry.findMany({
+    where: { objectType: "process", objectId: String(processId), bizId: business.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    at: row.createdAt.toISOString(),
+    actorType: row.actorType,
+    actor: row.actor,
+    appCode: row.appCode,
+    action: row.action,
+    before: asObject(row.before),
+    after: asObject(row.after),
+  }));
+}
+
+function asObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/client/i18n/messages";
+import { translate } from "@/lib/client/i18n/translate";
+import { attributeLabel, columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
+import { ATTRIBUTES_BY_ID } from "@/lib/processes/attribute-metadata";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe("UI messages", () => {
+  it.each(Object.entries(MESSAGES))("%s has English and Chinese with the same placeholders", (_key, message) => {
+    expect(message.en.trim()).not.toBe("");
+    expect(message.zh.trim()).not.toBe("");
+    expect(placeholders(message.zh)).toEqual(placeholders(message.en));
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translate("en", "showing", { from: 1, to: 50, total: "1,000" })).toBe("1–50 of 1,000");
+    expect(translate("zh", "deleted", { name: "nginx" })).toBe("已删除 nginx");
+    expect(translate("en", "deleted")).toBe("Deleted {name}");
+  });
+});
+
+describe("attribute display", () => {
+  it("names enum values, booleans and unset values", () => {
+    expect(formatAttributeValue("protocol", "2", "en")).toBe("UDP");
+    expect(formatAttributeValue("bind_ip", "3", "zh")).toBe("第一内网IP");
+    expect(formatAttributeValue("auto_start", false, "zh")).toBe("否");
+    expect(formatAttributeValue("port", "", "en")).toBe("—");
+    expect(formatAttributeValue("timeout", 30, "en")).toBe("30");
+  });
+
+  it("labels start upper case in English and stay as they are in Chinese", () => {
+    expect(attributeLabel(ATTRIBUTES_BY_ID.get("bind_ip")!, "en")).toBe("Bind ip");
+    expect(attributeLabel(ATTRIBUTES_BY_ID.get("bind_ip")!, "zh")).toBe("绑定IP");
+    expect(columnLabel("modules", "zh")).toBe("绑定模块");
+  });
+});

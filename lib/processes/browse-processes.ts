@@ -1,0 +1,33 @@
+// The console's process list: one page of searchProcesses (name substring, module filter, sort) with
+// the visible columns, plus the bound module names of just that page's processes.
+import { getDb } from "@/lib/db";
+import { MODULES_COLUMN, type TProcessListView } from "@/lib/processes/process-list-view";
+import { searchProcesses } from "@/lib/processes/search-processes";
+import type { TBusinessRef } from "@/lib/topology/find-business";
+
+export type TProcessListRow = Record<string, unknown> & { bk_process_id: number; bk_process_name: string; modules?: string[] };
+export type TProcessListPage = { count: number; rows: TProcessListRow[] };
+
+export async function browseProcesses(business: TBusinessRef, view: Omit<TProcessListView, "cols"> & { cols: string[] }): Promise<TProcessListPage> {
+  const condition: Record<string, unknown> = {};
+  if (view.q) condition.bk_process_name = view.q;
+  if (view.module) condition.bk_module_name = view.module;
+  const fields = [...new Set(["bk_process_id", "bk_process_name", ...view.cols.filter((col) => col !== MODULES_COLUMN)])];
+
+  const { count, info } = await searchProcesses(business, {
+    page: { start: (view.page - 1) * view.size, limit: view.size, sort: view.sort },
+    fields,
+    condition,
+  });
+  const rows = info as TProcessListRow[];
+  if (!view.cols.includes(MODULES_COLUMN) || !rows.length) return { count, rows };
+
+  const bindings = await getDb().processModuleBinding.findMany({
+    where: { bizId: business.id, processId: { in: rows.map((row) => row.bk_process_id) } },
+    select: { processId: true, moduleName: true },
+    orderBy: { moduleName: "asc" },
+  });
+  const modulesById = new Map<number, string[]>();
+  for (const binding of bindings) modulesById.set(binding.processId, [...(modulesById.get(binding.processId) ?? []), binding.moduleName]);
+  return { count, rows: rows.map((row) => ({ ...row, modules: modulesById.get(row.bk_process_id) ?? [] })) };
+}
