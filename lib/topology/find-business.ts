@@ -15,3 +15,9 @@ export async function findBusiness(account: string, bizId: number): Promise<TBus
   }
   return business;
 }
+
+/** For APIs that name a business by id alone (JOB): 1199019 when it does not exist. */
+export async function assertBusinessExists(bizId: number): Promise<void> {
+  const business = await getDb().business.findUnique({ where: { id: bizId }, select: { id: true } });
+  if (!business) throw new ApiError("NOT_FOUND", text(`business ${bizId} does not exist`, `业务 ${bizId} 不存在`));
+}
