@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // BlueKing clients call ESB paths with a trailing slash (…/operate_proc/); answer them directly
+  // instead of redirecting, which would drop POST bodies in many HTTP clients
+  skipTrailingSlashRedirect: true,
   // separate build folders let several checkouts' tools build side by side (default .next)
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // the generated Prisma client loads its wasm query compiler at run time; keep it out of the bundle

@@ -15,6 +15,8 @@ import { waitForHttp } from "./support/wait-for-http";
 
 export const TEST_CREDENTIALS = { adminUser: "admin", adminPassword: "admin-test-password", appCode: "procdeck-test", appSecret: "test-secret-0123456789abcdef" };
 
+const TEST_ENROLL_SECRET = "test-enroll-secret-0123456789";
+
 type TTally = { passed: number; failed: number; skipped: number };
 const tally: TTally = { passed: 0, failed: 0, skipped: 0 };
 const reports = mkdtempSync(path.join(os.tmpdir(), "procdeck-reports-"));
@@ -35,6 +37,8 @@ async function main() {
     await loadDemoDataOnce();
     await step("build", () => ensureBuild());
 
+    // agents enrol with this secret; short grace and slack keep the 117 / timeout tests quick
+    Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2" });
     const port = await findFreePort(3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(BIN("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
@@ -46,6 +50,7 @@ async function main() {
       PROCDECK_TEST_APP_SECRET: TEST_CREDENTIALS.appSecret,
       PROCDECK_TEST_ADMIN_USER: TEST_CREDENTIALS.adminUser,
       PROCDECK_TEST_ADMIN_PASSWORD: TEST_CREDENTIALS.adminPassword,
+      PROCDECK_TEST_ENROLL_SECRET: TEST_ENROLL_SECRET,
     };
     Object.assign(process.env, testEnv);
     await step("API tests", () => vitest("api"));
@@ -131,7 +136,7 @@ main()
   .then(() => finish())
   .catch((error: unknown) => {
     if (!tally.failed) {
-      console.error(`✗ ${error instanceof Error ? error.stack : error}`);
+      console.error("✗", error);
       tally.failed += 1;
     }
     finish();

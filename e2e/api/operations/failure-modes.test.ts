@@ -1,0 +1,54 @@
+// Nothing stays at 115: hosts without an agent, unknown hosts and agents that die mid-task all end.
+import { afterAll, expect, it } from "vitest";
+import { sql } from "../support/cmdb-client";
+import { daemonSpec, esb, startAgent, waitForGseTask, type TAgent } from "../support/agent-harness";
+
+const META = { namespace: "ops-test", name: `failures-${Date.now()}` };
+let agent: TAgent | undefined;
+
+afterAll(async () => {
+  await agent?.stop("SIGKILL");
+});
+
+it("a host the topology does not know ends 117 at once", async () => {
+  const { spec } = daemonSpec();
+  const reply = await esb("gse/operate_proc/", { meta: META, hosts: [{ ip: "127.0.0.250", bk_cloud_id: 0 }], op_type: 2, spec });
+  const taskId = (reply.body.data as { task_id: string }).task_id;
+  const first = await esb("gse/get_proc_operate_result/", { task_id: taskId });
+  const row = (first.body.data as Record<string, { error_code: number; error_msg: string }>)[`0:127.0.0.250:${META.namespace}:${META.name}`];
+  expect(row.error_code).toBe(117);
+  expect(row.error_msg).toContain("not known");
+});
+
+it("a known host with no agent ends 117 after a short grace", async () => {
+  const { spec } = daemonSpec();
+  const reply = await esb("gse/operate_proc/", { meta: META, hosts: [{ ip: "127.0.0.30", bk_cloud_id: 0 }], op_type: 0, spec });
+  const rows = await waitForGseTask((reply.body.data as { task_id: string }).task_id, 20_000);
+  const row = rows[`0:127.0.0.30:${META.namespace}:${META.name}`];
+  expect(row.error_code).toBe(117);
+  expect(row.error_msg).toMatch(/no agent|offline/);
+});
+
+it("an agent killed mid-task leaves its row failed, not stuck at 115", async () => {
+  agent = await startAgent("127.0.0.22");
+  const daemon = daemonSpec({ opTimeout: 2 });
+  const hanging = { ...daemon.spec, control: { ...daemon.spec.control, start_cmd: "sleep 30" } };
+  const reply = await esb("gse/operate_proc/", { meta: { ...META, name: `${META.name}-hang` }, hosts: [{ ip: "127.0.0.22", bk_cloud_id: 0 }], op_type: 0, spec: hanging });
+  const taskId = (reply.body.data as { task_id: string }).task_id;
+
+  // wait until the agent has claimed the row, then kill it without a chance to report
+  for (let i = 0; i < 50; i++) {
+    const [row] = await sql<{ claimed_at: Date | null }>(`SELECT claimed_at FROM task_row WHERE task_id = $1`, [taskId]);
+    if (row?.claimed_at) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await agent.stop("SIGKILL");
+  agent = undefined;
+
+  const rows = await waitForGseTask(taskId, 30_000);
+  const row = rows[`0:127.0.0.22:${META.namespace}:${META.name}-hang`];
+  expect(row.error_code).toBe(65535);
+  expect(row.error_msg).toContain("op_timeout");
+  const [task] = await sql<{ finished_at: Date | null }>(`SELECT finished_at FROM task WHERE id = $1`, [taskId]);
+  expect(task.finished_at).not.toBeNull();
+});

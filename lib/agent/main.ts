@@ -1,0 +1,159 @@
+// The Procdeck host agent: `npm run agent -- --server URL --token TOKEN [--ip IP] [--cloud-id N] [--state-dir DIR]`.
+// TOKEN is a one-time enrolment token (or the admin-set enrolment secret) the first time; the agent
+// token it gets back is kept in the state folder with the managed-process list.
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { executeOperation, sleep } from "./execute-operation";
+import { AgentStateStore } from "./managed-registry";
+import { ManagedWatcher } from "./managed-watcher";
+import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type TWorkResult } from "./protocol";
+import { AgentRefusedError, ServerClient } from "./server-client";
+
+export const AGENT_VERSION = "0.1.0";
+
+const { values: args } = parseArgs({
+  options: {
+    server: { type: "string" },
+    token: { type: "string" },
+    ip: { type: "string" },
+    "cloud-id": { type: "string", default: "0" },
+    "state-dir": { type: "string" },
+    "watch-interval-ms": { type: "string", default: "1000" },
+  },
+});
+
+function log(message: string) {
+  console.log(`${new Date().toISOString()} [agent ${identity}] ${message}`);
+}
+
+const ip = args.ip ?? firstInnerIp();
+const cloudId = Number(args["cloud-id"]);
+const identity = `${cloudId}:${ip}`;
+if (!args.server) {
+  console.error("usage: npm run agent -- --server URL --token TOKEN [--ip IP] [--cloud-id N] [--state-dir DIR]");
+  process.exit(2);
+}
+const client = new ServerClient(args.server);
+const store = new AgentStateStore(args["state-dir"] ?? path.join(os.homedir(), ".procdeck-agent", `${cloudId}-${ip}`));
+
+const outbox: TWorkResult[] = [];
+const events: TAgentEvent[] = [];
+const chains = new Map<string, Promise<void>>();
+const busy = new Set<string>();
+let isStopping = false;
+
+const keyOf = (item: { namespace: string; name: string }) => `${item.namespace}\u0000${item.name}`;
+
+async function main() {
+  const token = await obtainToken();
+  const watcher = new ManagedWatcher(store, (entry: TManagedState) => busy.has(keyOf(entry)), (event) => {
+    log(`${event.name}: ${event.message}`);
+    events.push(event);
+    void flushReports(token);
+  });
+  const watchTimer = setInterval(() => void watcher.check(), Number(args["watch-interval-ms"]));
+  log(`polling ${args.server} (${store.list().filter((e) => e.isManaged).length} managed processes)`);
+
+  let backoffMs = 500;
+  while (!isStopping) {
+    try {
+      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed: store.list() });
+      backoffMs = 500;
+      reply.work.forEach((item) => schedule(item, token));
+      if (outbox.length || events.length) void flushReports(token);
+    } catch (error) {
+      if (error instanceof AgentRefusedError && (error.status === 401 || error.status === 403)) {
+        log(`the server refused this agent (${error.message}); stopping`);
+        clearInterval(watchTimer);
+        process.exit(3);
+      }
+      log(`server unreachable (${error instanceof Error ? error.message : error}); retrying in ${Math.round(backoffMs / 1000)} s`);
+      await sleep(backoffMs + Math.random() * 250);
+      backoffMs = Math.min(backoffMs * 2, 30_000);
+    }
+  }
+}
+
+async function obtainToken(): Promise<string> {
+  if (store.agentToken) return store.agentToken;
+  if (!args.token) {
+    console.error("not enrolled yet: pass --token with an enrolment token");
+    process.exit(2);
+  }
+  for (let backoffMs = 500; ; backoffMs = Math.min(backoffMs * 2, 30_000)) {
+    try {
+      const reply = await client.enroll({ enrollment_token: args.token, bk_cloud_id: cloudId, ip, hostname: os.hostname(), version: AGENT_VERSION });
+      store.agentToken = reply.agent_token;
+      log(`enrolled as host ${reply.host_id}`);
+      return reply.agent_token;
+    } catch (error) {
+      if (error instanceof AgentRefusedError) {
+        console.error(`enrolment refused: ${error.message}`);
+        process.exit(2);
+      }
+      log(`enrolment failed (${error instanceof Error ? error.message : error}); retrying`);
+      await sleep(backoffMs);
+    }
+  }
+}
+
+/** Rows of one process run one after another (a start then a stop keep their order); others run in parallel. */
+function schedule(item: TWorkItem, token: string) {
+  const key = keyOf(item);
+  const previous = chains.get(key) ?? Promise.resolve();
+  const next = previous.then(async () => {
+    busy.add(key);
+    try {
+      const result = await executeOperation(item, store);
+      log(`row ${item.rowId} op ${item.opType} ${item.name}: ${result.code} ${result.message}`);
+      outbox.push(result);
+    } finally {
+      busy.delete(key);
+    }
+    await flushReports(token);
+  });
+  chains.set(key, next);
+  void next.finally(() => chains.get(key) === next && chains.delete(key));
+}
+
+let isFlushing = false;
+async function flushReports(token: string) {
+  if (isFlushing) return;
+  isFlushing = true;
+  try {
+    for (let backoffMs = 500; outbox.length || events.length; backoffMs = Math.min(backoffMs * 2, 30_000)) {
+      const results = outbox.splice(0);
+      const sent = events.splice(0);
+      try {
+        await client.report(token, { results, events: sent, managed: store.list() });
+      } catch (error) {
+        outbox.unshift(...results);
+        events.unshift(...sent);
+        if (isStopping) return;
+        log(`report failed (${error instanceof Error ? error.message : error}); retrying`);
+        await sleep(backoffMs);
+      }
+    }
+  } finally {
+    isFlushing = false;
+  }
+}
+
+function firstInnerIp(): string {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    const found = addresses?.find((a) => a.family === "IPv4" && !a.internal);
+    if (found) return found.address;
+  }
+  return "127.0.0.1";
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    isStopping = true;
+    store.save();
+    process.exit(0);
+  });
+}
+
+void main();

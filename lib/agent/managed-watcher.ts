@@ -1,0 +1,61 @@
+// Brings managed (resident) processes back when they die: the first attempt at once, later ones
+// start_interval apart, at most start_retries failures in a row; each attempt becomes an event.
+import { startProcess } from "./execute-operation";
+import { findLivePid } from "./liveness";
+import type { AgentStateStore } from "./managed-registry";
+import { RESULT_CODE, type TAgentEvent, type TManagedState } from "./protocol";
+
+type TRetryState = { failures: number; lastAttemptAt: number; hasGivenUp: boolean };
+
+export class ManagedWatcher {
+  private readonly retries = new Map<string, TRetryState>();
+  private isChecking = false;
+
+  constructor(
+    private readonly store: AgentStateStore,
+    private readonly isBusy: (entry: TManagedState) => boolean,
+    private readonly emit: (event: TAgentEvent) => void,
+  ) {}
+
+  async check(): Promise<void> {
+    if (this.isChecking) return;
+    this.isChecking = true;
+    try {
+      for (const entry of this.store.list()) {
+        if (!entry.isManaged || entry.spec.autoType !== 1 || this.isBusy(entry)) continue;
+        await this.checkOne(entry);
+      }
+    } finally {
+      this.isChecking = false;
+    }
+  }
+
+  private async checkOne(entry: TManagedState) {
+    const key = `${entry.namespace}\u0000${entry.name}`;
+    const pid = findLivePid(entry.spec.pidPath);
+    if (pid !== null) {
+      this.retries.delete(key);
+      if (!entry.isRunning || entry.pid !== pid) this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: true, pid });
+      return;
+    }
+    const retry = this.retries.get(key) ?? { failures: 0, lastAttemptAt: 0, hasGivenUp: false };
+    this.retries.set(key, retry);
+    if (retry.hasGivenUp || Date.now() - retry.lastAttemptAt < entry.spec.startInterval * 1000) return;
+
+    retry.lastAttemptAt = Date.now();
+    const outcome = await startProcess(entry.spec);
+    const at = new Date().toISOString();
+    if (outcome.code === RESULT_CODE.DONE) {
+      retry.failures = 0;
+      const message = `died; restarted (pid ${outcome.pid})`;
+      this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: true, pid: outcome.pid ?? null, restartCount: entry.restartCount + 1, lastEvent: message });
+      this.emit({ namespace: entry.namespace, name: entry.name, kind: "restarted", message, pid: outcome.pid ?? null, at });
+      return;
+    }
+    retry.failures += 1;
+    retry.hasGivenUp = retry.failures >= entry.spec.startRetries;
+    const message = retry.hasGivenUp ? `died; gave up after ${retry.failures} failed restarts: ${outcome.message}` : `died; restart ${retry.failures} failed: ${outcome.message}`;
+    this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: false, pid: null, lastEvent: message });
+    this.emit({ namespace: entry.namespace, name: entry.name, kind: retry.hasGivenUp ? "gave_up" : "restart_failed", message, pid: null, at });
+  }
+}

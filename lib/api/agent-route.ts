@@ -1,0 +1,47 @@
+// Every agent-protocol route: size-capped JSON body, zod parse, agent-token auth (only agent tokens:
+// app credentials and console sessions are refused here), one lib/ call, {ok,data} envelope.
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { ApiError, toApiError } from "@/lib/api/errors";
+import { describeZodIssue } from "@/lib/api/describe-zod-issue";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { authenticateAgent, type TAgentHost } from "@/lib/operations/agent-token";
+
+type TAgentHandler<TSchema extends z.ZodType> = (context: { host: TAgentHost; input: z.infer<TSchema>; signal: AbortSignal }) => Promise<unknown>;
+
+export function defineAgentRoute<TSchema extends z.ZodType>(schema: TSchema, handler: TAgentHandler<TSchema>) {
+  return async (req: NextRequest): Promise<Response> => {
+    try {
+      const host = await authenticateAgent(req);
+      const input = parseInput(schema, await readJsonBody(req));
+      return agentSuccess(await handler({ host, input, signal: req.signal }));
+    } catch (error) {
+      return agentFailure(toApiError(error));
+    }
+  };
+}
+
+/** Enrolment is the one agent route without an agent token: it is how a host gets one. */
+export function defineEnrollRoute(handler: (body: unknown) => Promise<unknown>) {
+  return async (req: NextRequest): Promise<Response> => {
+    try {
+      return agentSuccess(await handler(await readJsonBody(req)));
+    } catch (error) {
+      return agentFailure(toApiError(error));
+    }
+  };
+}
+
+function parseInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown): z.infer<TSchema> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new ApiError("OUT_OF_RANGE", describeZodIssue(parsed.error.issues[0]));
+  return parsed.data;
+}
+
+function agentSuccess(data: unknown) {
+  return NextResponse.json({ ok: true, data });
+}
+
+function agentFailure(error: ApiError) {
+  return NextResponse.json({ ok: false, error: { code: error.kind, message: error.localized("en") } }, { status: error.status });
+}

@@ -1,0 +1,54 @@
+// A catalogue process as a GSE operation: its attributes become the spec (work_path → setup_path,
+// pid_file → pid_path, bk_func_name → proc_name, face_stop_cmd → kill_cmd, timeout → op_timeout),
+// the namespace comes from the business and the name is bk_process_name.
+import { ApiError } from "@/lib/api/errors";
+import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
+import type { TProcessRecord } from "@/lib/processes/attribute-metadata";
+import { text } from "@/lib/i18n";
+
+export function catalogueNamespace(bizId: number) {
+  return `GSEKIT_BIZ_${bizId}`;
+}
+
+export function specFromCatalogue(process: TProcessRecord): TProcSpec {
+  return {
+    procName: process.bk_func_name,
+    setupPath: process.work_path,
+    pidPath: process.pid_file,
+    user: process.user,
+    startCmd: process.start_cmd,
+    stopCmd: process.stop_cmd,
+    restartCmd: process.restart_cmd,
+    reloadCmd: process.reload_cmd,
+    killCmd: process.face_stop_cmd,
+    // auto_start false: a one-shot process the agent does not bring back
+    autoType: process.auto_start === false ? 2 : 1,
+    startCheckSecs: SPEC_DEFAULTS.startCheckSecs,
+    startRetries: SPEC_DEFAULTS.startRetries,
+    startInterval: process.auto_time_gap ?? SPEC_DEFAULTS.startInterval,
+    opTimeout: process.timeout ?? SPEC_DEFAULTS.opTimeout,
+  };
+}
+
+/** The attributes an operation needs, each missing one named, before anything is queued. */
+export function assertOperable(process: TProcessRecord, opType: number): void {
+  const missing: string[] = [];
+  if (!process.work_path) missing.push("work_path");
+  if (!process.pid_file) missing.push("pid_file");
+  const needs: Record<number, string[]> = {
+    [OP_TYPE.START]: ["start_cmd"],
+    [OP_TYPE.STOP]: ["stop_cmd"],
+    [OP_TYPE.RELOAD]: ["reload_cmd"],
+    [OP_TYPE.KILL]: ["face_stop_cmd"],
+    [OP_TYPE.REGISTER]: ["start_cmd"],
+  };
+  for (const attribute of needs[opType] ?? []) {
+    if (!process[attribute as keyof TProcessRecord]) missing.push(attribute);
+  }
+  if (opType === OP_TYPE.RESTART && !process.restart_cmd && !(process.start_cmd && process.stop_cmd)) missing.push("restart_cmd (or both stop_cmd and start_cmd)");
+  if (!missing.length) return;
+  throw new ApiError(
+    "FIELD_CHECK_FAILED",
+    text(`'${process.bk_process_name}' cannot run this operation: set ${missing.join(", ")} first; nothing was queued`, `进程 '${process.bk_process_name}' 无法执行此操作：请先设置 ${missing.join("、")}；未创建任务`),
+  );
+}

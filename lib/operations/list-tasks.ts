@@ -1,0 +1,71 @@
+// Task history: "who ran what on this host", filterable by process, host ip, operation, state and
+// user, newest first, paged. State: running (any row 115), succeeded (all rows ok), failed.
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
+
+export const ZTaskFilter = z.object({
+  processId: z.coerce.number().int().positive().optional(),
+  ip: z.string().max(64).optional(),
+  opType: z.coerce.number().int().optional(),
+  state: z.enum(["running", "succeeded", "failed"]).optional(),
+  user: z.string().max(128).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TTaskFilter = z.infer<typeof ZTaskFilter>;
+
+export type TTaskSummary = {
+  id: string;
+  source: string;
+  opType: number;
+  processId: number | null;
+  processName: string;
+  requestedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  total: number;
+  running: number;
+  failed: number;
+  state: "running" | "succeeded" | "failed";
+};
+
+export async function listTasks(bizId: number, filter: TTaskFilter): Promise<{ count: number; tasks: TTaskSummary[] }> {
+  await settleOverdueRows();
+  const where = [Prisma.sql`t.bk_biz_id = ${bizId}`];
+  if (filter.processId) where.push(Prisma.sql`t.bk_process_id = ${filter.processId}`);
+  if (filter.opType !== undefined) where.push(Prisma.sql`t.op_type = ${filter.opType}`);
+  if (filter.user) where.push(Prisma.sql`t.requested_by = ${filter.user}`);
+  if (filter.ip) where.push(Prisma.sql`EXISTS (SELECT 1 FROM task_row r WHERE r.task_id = t.id AND r.ip = ${filter.ip})`);
+  const state =
+    filter.state === "running"
+      ? Prisma.sql`WHERE running > 0`
+      : filter.state === "failed"
+        ? Prisma.sql`WHERE running = 0 AND failed > 0`
+        : filter.state === "succeeded"
+          ? Prisma.sql`WHERE running = 0 AND failed = 0`
+          : Prisma.empty;
+
+  const rows = await getDb().$queryRaw<(Omit<TTaskSummary, "state" | "createdAt" | "finishedAt"> & { created_at: Date; finished_at: Date | null; total_count: number })[]>`
+    WITH summary AS (
+      SELECT t.id, t.source, t.op_type AS "opType", t.bk_process_id AS "processId", coalesce(p.bk_process_name, '') AS "processName",
+        t.requested_by AS "requestedBy", t.created_at, t.finished_at,
+        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id) AS total,
+        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id AND r.code = 115) AS running,
+        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id AND r.code NOT IN (0, 115, 828, 829)) AS failed
+      FROM task t LEFT JOIN process p ON p.bk_process_id = t.bk_process_id
+      WHERE ${Prisma.join(where, " AND ")}
+    )
+    SELECT *, count(*) OVER ()::int AS total_count FROM summary ${state}
+    ORDER BY created_at DESC, id DESC LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`;
+  return {
+    count: rows[0]?.total_count ?? 0,
+    tasks: rows.map(({ created_at, finished_at, total_count: _count, ...row }) => ({
+      ...row,
+      createdAt: created_at.toISOString(),
+      finishedAt: finished_at?.toISOString() ?? null,
+      state: row.running > 0 ? "running" : row.failed > 0 ? "failed" : "succeeded",
+    })),
+  };
+}

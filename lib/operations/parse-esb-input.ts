@@ -1,0 +1,17 @@
+import type { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { describeZodIssue } from "@/lib/api/describe-zod-issue";
+import { VALID_OP_TYPES } from "@/lib/agent/protocol";
+import { text } from "@/lib/i18n";
+
+/** Parses an operation request; the first problem, named by its path, is the 1199006 reply. */
+export function parseEsbInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown): z.infer<TSchema> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError("OUT_OF_RANGE", describeZodIssue(parsed.error.issues[0]));
+  return parsed.data;
+}
+
+export function assertOpType(opType: unknown, allowed: readonly number[] = VALID_OP_TYPES, field = "op_type"): number {
+  if (typeof opType === "number" && allowed.includes(opType)) return opType;
+  throw new ApiError("OUT_OF_RANGE", text(`${field} must be one of ${allowed.join(", ")}, got ${JSON.stringify(opType)}; nothing was queued`, `${field} 必须是 ${allowed.join(", ")} 之一，实际为 ${JSON.stringify(opType)}；未创建任务`));
+}

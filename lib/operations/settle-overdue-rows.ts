@@ -1,0 +1,39 @@
+// Nothing stays at 115 forever. Run lazily wherever rows are read or claimed (any instance, no timer):
+// - unclaimed rows of a host whose agent is offline or revoked end 117 after a short grace;
+// - claimed rows not reported by their deadline (op_timeout + grace) end as failed;
+// - unclaimed rows older than their op_timeout + grace end as failed too;
+// - tasks with no running row left get their finished_at.
+import { getDb } from "@/lib/db";
+import { RESULT_CODE } from "@/lib/agent/protocol";
+
+/** An agent that has not polled for this long counts as offline (it polls at least every 25 s). */
+export const AGENT_OFFLINE_AFTER_SECS = 45;
+/** How long a row waits for an agent before 117. */
+export const AGENT_GRACE_SECS = Number(process.env.PROCDECK_AGENT_GRACE_SECS ?? 5);
+
+export async function settleOverdueRows(): Promise<void> {
+  const db = getDb();
+  await db.$executeRaw`
+    UPDATE task_row r SET code = ${RESULT_CODE.AGENT_OFFLINE}, finished_at = now(),
+      message = CASE WHEN h.agent_revoked_at IS NOT NULL THEN 'the agent of this host was revoked'
+                     WHEN h.agent_last_seen_at IS NULL THEN 'no agent has enrolled on this host'
+                     ELSE 'the agent of this host is offline' END
+    FROM host h
+    WHERE r.bk_host_id = h.bk_host_id AND r.code = 115 AND r.claimed_at IS NULL
+      AND r.created_at < now() - make_interval(secs => ${AGENT_GRACE_SECS})
+      AND (h.agent_revoked_at IS NOT NULL OR h.agent_last_seen_at IS NULL
+           OR h.agent_last_seen_at < now() - make_interval(secs => ${AGENT_OFFLINE_AFTER_SECS}))`;
+  await db.$executeRaw`
+    UPDATE task_row SET code = ${RESULT_CODE.COMMAND_FAILED}, finished_at = now(),
+      message = 'no result within op_timeout (' || (spec->>'opTimeout') || ' s): the agent stopped or lost its connection'
+    WHERE code = 115 AND (
+      (claimed_at IS NOT NULL AND deadline < now())
+      OR (claimed_at IS NULL AND created_at < now() - make_interval(secs => (spec->>'opTimeout')::int + ${AGENT_GRACE_SECS})))`;
+  await finishSettledTasks();
+}
+
+export async function finishSettledTasks(): Promise<void> {
+  await getDb().$executeRaw`
+    UPDATE task t SET finished_at = now()
+    WHERE t.finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM task_row r WHERE r.task_id = t.id AND r.code = 115)`;
+}
