@@ -35,8 +35,10 @@ function toDiscretePgConfig(url: string) {
   };
 }
 
-// `prisma generate` needs a resolvable url but never connects.
-const databaseUrl = process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1:1/unused";
+// `prisma generate` (run by our postinstall) needs the schema's env("DATABASE_URL") to resolve, or it
+// falls back to downloading a query engine; it never connects, so a placeholder will do.
+process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
+const databaseUrl = process.env.DATABASE_URL;
 
 export default defineConfig({
   experimental: { adapter: true },
