@@ -6,10 +6,11 @@ import { useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { LangProvider, useT } from "@/lib/client/i18n/lang-context";
+import { isSignOutInProgress } from "@/lib/client/sign-out-state";
 import type { TLang } from "@/lib/i18n";
 
 function redirectWhenSignedOut(error: unknown) {
-  if (!isConsoleApiError(error) || error.status !== 401 || window.location.pathname.startsWith("/sign-in")) return;
+  if (!isConsoleApiError(error) || error.status !== 401 || isSignOutInProgress() || window.location.pathname.startsWith("/sign-in")) return;
   const back = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/sign-in?expired=1&next=${encodeURIComponent(back)}`);
 }

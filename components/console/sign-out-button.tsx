@@ -3,12 +3,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { consoleFetch } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { beginSignOut } from "@/lib/client/sign-out-state";
 
 export function SignOutButton() {
   const t = useT();
   const queryClient = useQueryClient();
   const signOut = useMutation({
-    mutationFn: () => consoleFetch<null>("/api/console/session", { method: "DELETE" }),
+    mutationFn: async () => {
+      beginSignOut();
+      await queryClient.cancelQueries();
+      return consoleFetch<null>("/api/console/session", { method: "DELETE" });
+    },
     onSettled: () => {
       queryClient.clear();
       window.location.assign("/sign-in");

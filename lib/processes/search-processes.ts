@@ -36,24 +36,22 @@ export async function searchProcesses(business: TBusinessRef, input: unknown): P
 
   const columns = selectColumns(fields);
   const params: unknown[] = [business.id];
-  const where = ["p.bk_biz_id = $1", ...buildConditions(condition, params, business.id)];
+  const where = ["p.bk_biz_id = $1", ...buildConditions(condition, params, business.id)].join(" AND ");
   const orderBy = buildOrderBy(page.sort);
   params.push(page.limit, page.start);
 
-  const sql = `SELECT ${columns.map((c) => `p."${c}"`).join(", ")}, count(*) OVER ()::int AS "__total"
-    FROM process p WHERE ${where.join(" AND ")}
-    ORDER BY ${orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  // One round trip: the total from its own count (an index-only scan), the page from an ordered,
+  // limited scan. A window count(*) OVER () would read every matching row in full just to count it.
+  const sql = `SELECT total.n AS "__total", page.* FROM (SELECT count(*)::int AS n FROM process p WHERE ${where}) total
+    LEFT JOIN LATERAL (
+      SELECT true AS "__present", ${columns.map((c) => `p."${c}"`).join(", ")} FROM process p WHERE ${where}
+      ORDER BY ${orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}
+    ) page ON true`;
   const rows = await getDb().$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
 
-  // A page past the end has no row to carry the window count, so count separately in that rare case.
-  const count = rows.length ? Number(rows[0].__total) : page.start === 0 ? 0 : await countOnly(where, params.slice(0, -2));
-  const info = rows.map(({ __total: _total, ...row }) => row);
-  return { count, info };
-}
-
-async function countOnly(where: string[], params: unknown[]): Promise<number> {
-  const rows = await getDb().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM process p WHERE ${where.join(" AND ")}`, ...params);
-  return rows[0].n;
+  // a page past the end is one row holding only the total
+  const info = rows.filter((row) => row.__present).map(({ __total: _total, __present: _present, ...row }) => row);
+  return { count: Number(rows[0]?.__total ?? 0), info };
 }
 
 function selectColumns(fields: string[]): string[] {
