@@ -7,6 +7,12 @@ import { SignOutButton } from "@/components/console/sign-out-button";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { useT } from "@/lib/client/i18n/lang-context";
 
+const NAV = [
+  { segment: "processes", label: "processes" },
+  { segment: "tasks", label: "tasks" },
+  { segment: "hosts", label: "hosts" },
+] as const;
+
 export function AppHeader({ username }: { username: string }) {
   const t = useT();
   const params = useParams<{ bizId?: string }>();
@@ -25,10 +31,16 @@ export function AppHeader({ username }: { username: string }) {
         </Link>
         <BusinessSwitcher currentBizId={params.bizId ? Number(params.bizId) : null} />
         {params.bizId && (
-          <nav aria-label={t("mainNav")} className="text-sm">
-            <Link href={`/biz/${params.bizId}/processes`} aria-current={pathname === `/biz/${params.bizId}/processes` ? "page" : undefined} className={`rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800 ${FOCUS_RING}`}>
-              {t("processes")}
-            </Link>
+          <nav aria-label={t("mainNav")} className="flex items-center gap-1 text-sm">
+            {NAV.map(({ segment, label }) => {
+              const href = `/biz/${params.bizId}/${segment}`;
+              const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
+              return (
+                <Link key={segment} href={href} aria-current={isCurrent ? "page" : undefined} className={`rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800 ${FOCUS_RING}`}>
+                  {t(label)}
+                </Link>
+              );
+            })}
           </nav>
         )}
         <div className="ml-auto flex items-center gap-3">

@@ -5,9 +5,9 @@ import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatNumber } from "@/lib/client/i18n/translate";
 import { PAGE_SIZES } from "@/lib/processes/process-list-view";
 
-type TPaginationProps = { page: number; size: number; total: number; onChange: (change: { page?: number; size?: number }) => void };
+type TPaginationProps = { page: number; size: number; total: number; onChange: (change: { page?: number; size?: number }) => void; sizes?: readonly number[] };
 
-export function ListPagination({ page, size, total, onChange }: TPaginationProps) {
+export function ListPagination({ page, size, total, onChange, sizes = PAGE_SIZES }: TPaginationProps) {
   const t = useT();
   const { lang } = useLang();
   const pages = Math.max(1, Math.ceil(total / size));
@@ -20,7 +20,7 @@ export function ListPagination({ page, size, total, onChange }: TPaginationProps
         <label className="flex items-center gap-1.5">
           {t("pageSize")}
           <Select className="w-20!" value={size} onChange={(event) => onChange({ size: Number(event.target.value), page: 1 })}>
-            {PAGE_SIZES.map((option) => (
+            {sizes.map((option) => (
               <option key={option} value={option}>
                 {option}
               </option>

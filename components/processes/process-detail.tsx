@@ -1,5 +1,6 @@
 "use client";
-// One process: all attributes by group, its module bindings (toggles) and its audit history.
+// One process: all attributes by group, its module bindings (toggles), Operate, its instances on each
+// host and its audit history.
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
@@ -7,11 +8,14 @@ import { SkeletonLines } from "@/components/ui/skeleton";
 import { AuditHistory } from "@/components/processes/audit-history";
 import { DeleteProcessButton } from "@/components/processes/delete-process-button";
 import { ModuleBindings } from "@/components/processes/module-bindings";
+import { OperateButton } from "@/components/operations/operate-button";
+import { ProcessInstances } from "@/components/operations/process-instances";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatDateTime } from "@/lib/client/i18n/translate";
 import { attributeLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { FORM_ATTRIBUTES } from "@/lib/client/processes/form-values";
 import { useProcessDetail, type TProcessDetail } from "@/lib/client/processes/queries";
+import { taskListHref } from "@/lib/client/operations/task-list-view";
 import { ATTRIBUTE_GROUPS } from "@/lib/processes/attribute-metadata";
 
 export function ProcessDetail({ bizId, processId }: { bizId: number; processId: number }) {
@@ -33,9 +37,11 @@ export function ProcessDetail({ bizId, processId }: { bizId: number; processId: 
           </>
         )}
         <div className="ml-auto flex gap-2">
-          <LinkButton href={`/biz/${bizId}/processes/${processId}/edit`} variant="primary">
-            {t("edit")}
+          {record && <OperateButton bizId={bizId} record={record} />}
+          <LinkButton href={taskListHref(bizId, { process: processId })} variant="ghost">
+            {t("taskHistoryLink")}
           </LinkButton>
+          <LinkButton href={`/biz/${bizId}/processes/${processId}/edit`}>{t("edit")}</LinkButton>
           {record && <DeleteProcessButton bizId={bizId} processId={processId} name={record.bk_process_name} />}
         </div>
       </div>
@@ -48,6 +54,7 @@ export function ProcessDetail({ bizId, processId }: { bizId: number; processId: 
         </section>
         <ModuleBindings bizId={bizId} processId={processId} />
       </div>
+      <ProcessInstances bizId={bizId} processId={processId} name={record?.bk_process_name ?? ""} />
       <AuditHistory bizId={bizId} processId={processId} />
     </div>
   );

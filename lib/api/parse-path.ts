@@ -8,3 +8,19 @@ export function parsePathId(raw: string | undefined, name: string): number {
   }
   return Number(raw);
 }
+
+const TASK_ID = /^GSETASK:\d{14}:\d{1,19}$/;
+
+/** A task id from the path (GSETASK:YYYYMMDDhhmmss:N; links encode its ':'), or 1199003. */
+export function parseTaskIdParam(raw: string | undefined): string {
+  let decoded = raw ?? "";
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // left as it is: the pattern below refuses it
+  }
+  if (!TASK_ID.test(decoded)) {
+    throw new ApiError("BAD_PATH_PARAM", text(`task id must look like GSETASK:YYYYMMDDhhmmss:N, got '${raw ?? ""}'`, `任务 ID 格式应为 GSETASK:YYYYMMDDhhmmss:N，实际为 '${raw ?? ""}'`));
+  }
+  return decoded;
+}

@@ -30,12 +30,12 @@ export function specFromCatalogue(process: TProcessRecord): TProcSpec {
   };
 }
 
-/** The attributes an operation needs, each missing one named, before anything is queued. */
-export function assertOperable(process: TProcessRecord, opType: number): void {
+/** The attributes `opType` needs that the process lacks ([] when it can run); the Operate dialog shows them too. */
+export function missingForOperation(process: Pick<TProcessRecord, "work_path" | "pid_file" | "start_cmd" | "stop_cmd" | "restart_cmd" | "reload_cmd" | "face_stop_cmd">, opType: number): string[] {
   const missing: string[] = [];
   if (!process.work_path) missing.push("work_path");
   if (!process.pid_file) missing.push("pid_file");
-  const needs: Record<number, string[]> = {
+  const needs: Record<number, (keyof typeof process)[]> = {
     [OP_TYPE.START]: ["start_cmd"],
     [OP_TYPE.STOP]: ["stop_cmd"],
     [OP_TYPE.RELOAD]: ["reload_cmd"],
@@ -43,9 +43,15 @@ export function assertOperable(process: TProcessRecord, opType: number): void {
     [OP_TYPE.REGISTER]: ["start_cmd"],
   };
   for (const attribute of needs[opType] ?? []) {
-    if (!process[attribute as keyof TProcessRecord]) missing.push(attribute);
+    if (!process[attribute]) missing.push(attribute);
   }
   if (opType === OP_TYPE.RESTART && !process.restart_cmd && !(process.start_cmd && process.stop_cmd)) missing.push("restart_cmd (or both stop_cmd and start_cmd)");
+  return missing;
+}
+
+/** The attributes an operation needs, each missing one named, before anything is queued. */
+export function assertOperable(process: TProcessRecord, opType: number): void {
+  const missing = missingForOperation(process, opType);
   if (!missing.length) return;
   throw new ApiError(
     "FIELD_CHECK_FAILED",

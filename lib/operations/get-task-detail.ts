@@ -78,9 +78,15 @@ export async function getTaskDetail(taskId: string, bizId: number | null): Promi
     appCode: task.appCode,
     retryOf: task.retryOf,
     createdAt: task.createdAt.toISOString(),
-    finishedAt: task.finishedAt?.toISOString() ?? null,
+    // an agent's report lands in two steps (rows, then the task's finished_at): a read in between
+    // sees every row done, so the task's end is then its last row's
+    finishedAt: task.finishedAt?.toISOString() ?? (running === 0 ? lastFinishedAt(rows) : null),
     progress: { total: rows.length, done: rows.length - running, succeeded, failed: rows.length - running - succeeded, running },
     isFinished: running === 0,
     rows,
   };
+}
+
+function lastFinishedAt(rows: { finishedAt: string | null }[]): string | null {
+  return rows.reduce<string | null>((last, row) => (row.finishedAt && (!last || row.finishedAt > last) ? row.finishedAt : last), null);
 }

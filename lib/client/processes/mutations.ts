@@ -2,9 +2,10 @@
 // Changing processes. Each mutation touches only the keys its change affects:
 // create → lists; update → that record, its history, lists; delete → drops that process, lists;
 // batch → lists and each changed record/history; binding → patches that process's modules
-// optimistically (rolled back on refusal), then its history and lists.
+// optimistically (rolled back on refusal), then its history, lists and operation hosts/instances.
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { consoleFetch } from "@/lib/client/console-fetch";
+import { operationKeys } from "@/lib/client/operations/query-keys";
 import { processPath } from "@/lib/client/processes/queries";
 import { processKeys } from "@/lib/client/processes/query-keys";
 import type { TModuleBindingRow } from "@/lib/processes/list-process-modules";
@@ -78,6 +79,8 @@ export function useSetModuleBinding(bizId: number, processId: number) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: processKeys.history(bizId, processId) }),
         queryClient.invalidateQueries({ queryKey: processKeys.lists(bizId) }),
+        // the hosts it runs on (Operate dialog, instances) follow its bindings
+        queryClient.invalidateQueries({ queryKey: operationKeys.process(bizId, processId) }),
       ]),
   });
 }

@@ -1,0 +1,5 @@
+import { HostListSkeleton } from "@/components/operations/skeletons";
+
+export default function Loading() {
+  return <HostListSkeleton />;
+}

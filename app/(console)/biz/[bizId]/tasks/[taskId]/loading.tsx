@@ -1,0 +1,5 @@
+import { TaskDetailSkeleton } from "@/components/operations/skeletons";
+
+export default function Loading() {
+  return <TaskDetailSkeleton />;
+}

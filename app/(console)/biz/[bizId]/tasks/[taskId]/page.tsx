@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { TaskDetail } from "@/components/operations/task-detail";
+import { readPageLanguage } from "@/lib/access/read-page-language";
+import { requirePageSession } from "@/lib/access/read-page-session";
+import { translate } from "@/lib/client/i18n/translate";
+import { requireTaskPage } from "@/lib/operations/require-task-page";
+import { requireBusinessPage } from "@/lib/topology/require-business-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await readPageLanguage(), "taskPageTitle") };
+}
+
+export default async function TaskPage({ params }: { params: Promise<{ bizId: string; taskId: string }> }) {
+  const { bizId, taskId } = await params;
+  const session = await requirePageSession(`/biz/${bizId}/tasks/${taskId}`);
+  const business = await requireBusinessPage(session.user, bizId);
+  const id = await requireTaskPage(business, taskId);
+  return <TaskDetail key={id} bizId={business.id} taskId={id} />;
+}

@@ -1,0 +1,5 @@
+import { TaskHistorySkeleton } from "@/components/operations/skeletons";
+
+export default function Loading() {
+  return <TaskHistorySkeleton />;
+}

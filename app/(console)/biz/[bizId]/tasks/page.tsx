@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TaskHistory } from "@/components/operations/task-history";
+import { TaskHistorySkeleton } from "@/components/operations/skeletons";
+import { readPageLanguage } from "@/lib/access/read-page-language";
+import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
+import { translate } from "@/lib/client/i18n/translate";
+import { requireBusinessPage } from "@/lib/topology/require-business-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await readPageLanguage(), "tasksTitle") };
+}
+
+type TProps = { params: Promise<{ bizId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TaskHistoryPage({ params, searchParams }: TProps) {
+  const { bizId } = await params;
+  const session = await requirePageSession(pagePath(`/biz/${bizId}/tasks`, await searchParams));
+  const business = await requireBusinessPage(session.user, bizId);
+  return (
+    <Suspense fallback={<TaskHistorySkeleton />}>
+      <TaskHistory key={business.id} bizId={business.id} businessName={business.name} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,20 @@
+// POST /api/console/enrollment-tokens  {ip?, cloudId?} → {token, expiresAt}: a one-time agent enrolment
+// token, shown once (only its hash is kept). Any signed-in user for now; issue 5 limits it to admins.
+import { z } from "zod";
+import { actorOfUser } from "@/lib/access/assert-can";
+import { consoleRoute } from "@/lib/api/console-route";
+import { issueEnrollmentToken } from "@/lib/operations/issue-enrollment-token";
+
+const ZIssueToken = z.strictObject({
+  ip: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,3}){3}$/, "an IPv4 address")
+    .optional(),
+  cloudId: z.number().int().min(0).optional(),
+});
+
+export const POST = consoleRoute({
+  body: ZIssueToken,
+  status: 201,
+  handle: ({ body, user }) => issueEnrollmentToken({ actor: actorOfUser(user), ip: body.ip, cloudId: body.ip === undefined ? undefined : (body.cloudId ?? 0) }),
+});

@@ -1,0 +1,106 @@
+"use client";
+// The hosts of a business: each agent's state, last heartbeat, version and the modules the host is in;
+// refreshed every 10 s. "Issue enrolment token" gives a one-time token for a new agent.
+import Link from "next/link";
+import { FOCUS_RING } from "@/components/ui/focus-ring";
+import { EmptyState, ErrorNotice } from "@/components/ui/notice";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
+import { EnrollmentTokenButton } from "@/components/hosts/enrollment-token-dialog";
+import { AgentStateBadge } from "@/components/operations/state-badges";
+import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useHosts } from "@/lib/client/hosts/queries";
+import { formatAgo, formatMoment } from "@/lib/client/operations/format";
+import { taskListHref } from "@/lib/client/operations/task-list-view";
+import { useNow } from "@/lib/client/use-now";
+
+const COLUMNS = 8;
+
+export function HostList({ bizId, businessName }: { bizId: number; businessName: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const hosts = useHosts(bizId);
+  const now = useNow();
+  const online = hosts.data?.filter((host) => host.agentState === "online").length ?? 0;
+  const linkClass = `rounded text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${FOCUS_RING}`;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-lg font-semibold">
+          {t("hostsTitle")} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">· {businessName}</span>
+        </h1>
+        {hosts.data && (
+          <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+            {t("agentsSummary", { online, total: hosts.data.length })}
+          </span>
+        )}
+        <div className="ml-auto">
+          <EnrollmentTokenButton />
+        </div>
+      </div>
+      {hosts.isError && !hosts.data ? (
+        <ErrorNotice title={t("hostsError")} message={hosts.error.message} retryLabel={t("retry")} onRetry={() => hosts.refetch()} />
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+          <div className="overflow-x-auto">
+            <Table>
+              <caption className="sr-only">{t("hostsTable", { business: businessName })}</caption>
+              <TableHead>
+                <tr>
+                  <HeaderCell>{t("ipColumn")}</HeaderCell>
+                  <HeaderCell>{t("cloudColumn")}</HeaderCell>
+                  <HeaderCell>{t("hostNameColumn")}</HeaderCell>
+                  <HeaderCell>{t("hostModulesColumn")}</HeaderCell>
+                  <HeaderCell>{t("agentColumn")}</HeaderCell>
+                  <HeaderCell>{t("heartbeatColumn")}</HeaderCell>
+                  <HeaderCell>{t("versionColumn")}</HeaderCell>
+                  <HeaderCell>
+                    <span className="sr-only">{t("tasks")}</span>
+                  </HeaderCell>
+                </tr>
+              </TableHead>
+              <tbody>
+                {hosts.data
+                  ? hosts.data.map((host) => (
+                      <Row key={host.hostId} data-ip={host.ip}>
+                        <Cell className="font-mono text-xs">{host.ip}</Cell>
+                        <Cell>{host.cloudId}</Cell>
+                        <Cell>{host.hostName || t("notSet")}</Cell>
+                        <Cell className="text-xs">{host.modules.join(", ")}</Cell>
+                        <Cell>
+                          <AgentStateBadge state={host.agentState} />
+                        </Cell>
+                        <Cell className="text-xs whitespace-nowrap">
+                          {host.lastSeenAt ? (
+                            <time dateTime={host.lastSeenAt} title={formatMoment(lang, host.lastSeenAt)}>
+                              {now === null ? formatMoment(lang, host.lastSeenAt) : formatAgo(lang, host.lastSeenAt, now)}
+                            </time>
+                          ) : (
+                            <span className="text-slate-500 dark:text-slate-400">{t("neverSeen")}</span>
+                          )}
+                        </Cell>
+                        <Cell className="font-mono text-xs">{host.agentVersion || t("notSet")}</Cell>
+                        <Cell className="text-right text-xs whitespace-nowrap">
+                          <Link href={taskListHref(bizId, { ip: host.ip })} className={linkClass} aria-label={t("tasksOnHost", { ip: host.ip })}>
+                            {t("tasks")}
+                          </Link>
+                        </Cell>
+                      </Row>
+                    ))
+                  : Array.from({ length: 6 }, (_, index) => (
+                      <tr key={index}>
+                        <td colSpan={COLUMNS} className="px-3 py-2">
+                          <Skeleton className="h-5 w-full" />
+                        </td>
+                      </tr>
+                    ))}
+              </tbody>
+            </Table>
+          </div>
+          {hosts.data?.length === 0 && <EmptyState title={t("noHosts")} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+// Operations from the console with real agents: operate on two hosts and watch both succeed; a row
+// that fails (a host without an agent ends 117) and "Retry failed" with only that row; the history
+// and the hosts page. Agents run as child processes (e2e/api/support/agent-harness.ts) and run the
+// real pid-file daemon; the three "hosts" are loopback addresses of this machine, so they share it.
+import { readFileSync, rmSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { daemonSpec, isAlive, startAgent, type TAgent } from "../api/support/agent-harness";
+import { createProcessViaApi, deleteProcessViaApi, DEMO_BIZ, setBindingViaApi, signIn, uniqueName } from "./support/console";
+
+test.describe.configure({ mode: "serial" });
+
+const agents = new Map<string, TAgent>();
+const daemons: ReturnType<typeof daemonSpec>[] = [];
+const processIds: number[] = [];
+
+test.beforeAll(async () => {
+  for (const agent of await Promise.all(["127.0.0.11", "127.0.0.12"].map((ip) => startAgent(ip)))) agents.set(agent.ip, agent);
+});
+
+test.afterAll(async ({ browser }) => {
+  // agents first: a managed process that dies while its agent runs is started again
+  await Promise.all([...agents.values()].map((agent) => agent.stop()));
+  for (const daemon of daemons) {
+    for (const [, pid] of daemon.readLog().matchAll(/started (\d+)/g)) {
+      if (isAlive(Number(pid))) process.kill(Number(pid), "SIGTERM");
+    }
+  }
+  const page = await browser.newPage();
+  await signIn(page);
+  for (const id of processIds) {
+    await setBindingViaApi(page, id, "gateway", false);
+    await deleteProcessViaApi(page, id);
+  }
+  await page.close();
+  for (const agent of agents.values()) rmSync(agent.stateDir, { recursive: true, force: true });
+  for (const daemon of daemons) rmSync(daemon.dir, { recursive: true, force: true });
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
+
+/** A catalogue process that runs the test daemon, bound to "gateway" (hosts .11, .12 in set-a, .21 in set-b). */
+async function createDaemonProcess(page: Page, prefix: string) {
+  const daemon = daemonSpec();
+  daemons.push(daemon);
+  const name = uniqueName(prefix);
+  const { control } = daemon.spec;
+  const id = await createProcessViaApi(page, {
+    bk_process_name: name,
+    bk_func_name: "pidfile-daemon",
+    work_path: daemon.dir,
+    pid_file: daemon.pidPath,
+    start_cmd: control.start_cmd,
+    stop_cmd: control.stop_cmd,
+    reload_cmd: control.reload_cmd,
+    face_stop_cmd: control.kill_cmd,
+  });
+  processIds.push(id);
+  await setBindingViaApi(page, id, "gateway", true);
+  return { id, name, daemon };
+}
+
+function taskRow(page: Page, ip: string) {
+  return page.locator(`table tbody tr[data-ip="${ip}"]`);
+}
+
+test("operates from the console on two hosts and watches both reach success", async ({ page }) => {
+  const { id, name, daemon } = await createDaemonProcess(page, "ops-ui");
+  await page.goto(`/biz/${DEMO_BIZ}/processes/${id}`);
+  await page.getByRole("button", { name: "Operate", exact: true }).click();
+
+  const dialog = page.getByRole("dialog", { name: `Operate ${name}` });
+  await dialog.getByRole("radio", { name: "Start", exact: true }).check();
+  await expect(dialog.getByRole("radio", { name: "Reload", exact: true })).toBeEnabled();
+  // the hosts of "gateway": filter to set-a, then select all shown
+  await expect(dialog.locator("tbody tr")).toHaveCount(3);
+  await dialog.getByLabel("Set").selectOption("set-a");
+  await expect(dialog.locator("tbody tr")).toHaveCount(2);
+  await dialog.getByRole("checkbox", { name: "Select all 2 hosts shown" }).check();
+  await expect(dialog.getByText("2 of 3 selected")).toBeVisible();
+  await expect(dialog.locator('tbody tr[data-ip="127.0.0.11"] [data-agent-state]')).toHaveAttribute("data-agent-state", "online");
+  await dialog.getByRole("button", { name: "Start on 2 hosts" }).click();
+
+  // more than one host: a confirmation naming the host count
+  const confirm = page.getByRole("dialog", { name: "Confirm: Start" });
+  await expect(confirm).toContainText(`Start “${name}” on 2 hosts?`);
+  await confirm.getByRole("button", { name: "Confirm: Start on 2 hosts" }).click();
+
+  await expect(page).toHaveURL(/\/biz\/2\/tasks\/GSETASK%3A\d{14}%3A\d+$/, { timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("GSETASK:");
+  for (const ip of ["127.0.0.11", "127.0.0.12"]) {
+    await expect(taskRow(page, ip)).toHaveAttribute("data-state", "succeeded", { timeout: 30_000 });
+  }
+  await expect(page.locator("table tbody tr[data-ip]")).toHaveCount(2);
+  const progress = page.getByRole("progressbar", { name: "Progress" });
+  await expect(progress).toHaveAttribute("aria-valuemax", "2");
+  await expect(progress).toHaveAttribute("aria-valuenow", "2");
+  await expect(page.getByText("2 of 2 done · 2 succeeded · 0 failed")).toBeVisible();
+  await expect(page.getByText("Updating every 1.5 s")).toBeHidden();
+  await expect(page.locator("[data-task-state]")).toHaveAttribute("data-task-state", "succeeded");
+  const pid = Number(readFileSync(daemon.pidPath, "utf8").trim());
+  expect(isAlive(pid)).toBe(true);
+
+  // the task is a shareable link: it opens on its own
+  const url = page.url();
+  await page.goto("about:blank");
+  await page.goto(url);
+  await expect(page.getByText("2 of 2 done · 2 succeeded · 0 failed")).toBeVisible();
+
+  // the process page shows the instances as the agents report them
+  await page.getByRole("link", { name }).click();
+  const instances = page.getByRole("region", { name: "Process instances" });
+  for (const ip of ["127.0.0.11", "127.0.0.12"]) {
+    await expect(instances.locator(`tr[data-ip="${ip}"] [data-column=process-state]`)).toHaveText("Running", { timeout: 15_000 });
+    await expect(instances.locator(`tr[data-ip="${ip}"]`)).toContainText("Managed");
+  }
+  await expect(instances.locator('tr[data-ip="127.0.0.11"]')).toContainText(String(pid));
+});
+
+test("a host without an agent fails its row; Retry failed reruns only that row", async ({ page }) => {
+  test.setTimeout(150_000);
+  // .21 had an agent in the API tests: wait until the hosts page (polling) no longer counts it online
+  await page.goto(`/biz/${DEMO_BIZ}/hosts`);
+  const agentState = (ip: string) => page.locator(`tbody tr[data-ip="${ip}"] [data-agent-state]`);
+  await expect(agentState("127.0.0.11")).toHaveAttribute("data-agent-state", "online");
+  await expect(agentState("127.0.0.12")).toHaveAttribute("data-agent-state", "online");
+  await expect(agentState("127.0.0.21")).not.toHaveAttribute("data-agent-state", "online", { timeout: 70_000 });
+
+  const { id, name } = await createDaemonProcess(page, "ops-ui-retry");
+  await page.goto(`/biz/${DEMO_BIZ}/processes/${id}`);
+  await page.getByRole("button", { name: "Operate", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Operate ${name}` });
+  await dialog.getByRole("radio", { name: "Start", exact: true }).check();
+  await dialog.getByRole("checkbox", { name: "Select all 3 hosts shown" }).check();
+  await expect(dialog.getByRole("alert")).toContainText("No online agent on 1 host of those chosen");
+  await dialog.getByRole("button", { name: "Start on 3 hosts" }).click();
+  await page.getByRole("dialog", { name: "Confirm: Start" }).getByRole("button", { name: "Confirm: Start on 3 hosts" }).click();
+
+  await expect(page).toHaveURL(/\/tasks\/GSETASK/);
+  const firstTaskUrl = page.url();
+  const firstTaskId = decodeURIComponent(firstTaskUrl.split("/tasks/")[1]);
+  await expect(taskRow(page, "127.0.0.21")).toHaveAttribute("data-state", "failed", { timeout: 30_000 });
+  await expect(taskRow(page, "127.0.0.21").locator("[data-column=code]")).toHaveText("117");
+  await expect(taskRow(page, "127.0.0.21")).toContainText("Agent offline or host unknown — nothing ran");
+  for (const ip of ["127.0.0.11", "127.0.0.12"]) {
+    await expect(taskRow(page, ip)).toHaveAttribute("data-state", "succeeded", { timeout: 30_000 });
+  }
+  await expect(page.getByText("3 of 3 done · 2 succeeded · 1 failed")).toBeVisible();
+  await expect(page.locator("[data-task-state]")).toHaveAttribute("data-task-state", "failed");
+
+  // an agent comes up on .21; Retry failed starts a task with only that row
+  agents.set("127.0.0.21", await startAgent("127.0.0.21"));
+  await page.getByRole("button", { name: "Retry failed (1)" }).click();
+  await expect(page).not.toHaveURL(firstTaskUrl);
+  await expect(page).toHaveURL(/\/tasks\/GSETASK/);
+  const retryTaskId = decodeURIComponent(page.url().split("/tasks/")[1]);
+  await expect(page.locator("table tbody tr[data-ip]")).toHaveCount(1);
+  await expect(taskRow(page, "127.0.0.21")).toHaveAttribute("data-state", "succeeded", { timeout: 30_000 });
+  // the daemon already runs on this machine (the other "hosts" started it): 828, nothing to do, a success
+  await expect(taskRow(page, "127.0.0.21")).toContainText(/Done|Already running — nothing to do/);
+  await expect(page.getByText("1 of 1 done · 1 succeeded · 0 failed")).toBeVisible();
+  await expect(page.getByRole("link", { name: firstTaskId })).toHaveAttribute("href", `/biz/${DEMO_BIZ}/tasks/${encodeURIComponent(firstTaskId)}`);
+
+  // the history lists both, newest first, and filters by host, state and user
+  await page.goto(`/biz/${DEMO_BIZ}/tasks?process=${id}`);
+  const history = page.getByRole("table");
+  await expect(history.locator("tbody tr")).toHaveCount(2);
+  await expect(history.locator("tbody tr").first()).toHaveAttribute("data-task-id", retryTaskId);
+  await expect(history.locator(`tr[data-task-id="${firstTaskId}"]`)).toContainText("Failed");
+  await expect(history.locator(`tr[data-task-id="${retryTaskId}"]`)).toContainText("Succeeded");
+  await page.getByLabel("State").selectOption("failed");
+  await expect(page).toHaveURL(/state=failed/);
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  await expect(history.locator("tbody tr").first()).toHaveAttribute("data-task-id", firstTaskId);
+  await page.goto(`/biz/${DEMO_BIZ}/tasks?process=${id}&ip=127.0.0.12&user=admin`);
+  await expect(page.getByLabel("Host IP")).toHaveValue("127.0.0.12");
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  await history.getByRole("link", { name: firstTaskId }).click();
+  await expect(page).toHaveURL(firstTaskUrl);
+
+  // the hosts page shows the three agents online
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hosts" }).click();
+  for (const ip of ["127.0.0.11", "127.0.0.12", "127.0.0.21"]) {
+    await expect(agentState(ip)).toHaveAttribute("data-agent-state", "online", { timeout: 15_000 });
+  }
+  await expect(page.locator('tbody tr[data-ip="127.0.0.21"]')).toContainText("0.1.0");
+});
+
+test("issues an enrolment token once, with the agent command line", async ({ page }) => {
+  await page.goto(`/biz/${DEMO_BIZ}/hosts`);
+  await page.getByRole("button", { name: "Issue enrolment token" }).click();
+  const dialog = page.getByRole("dialog", { name: "Issue enrolment token" });
+  await dialog.getByLabel("Only for the host with this IP (optional)").fill("10.0.0");
+  await dialog.getByRole("button", { name: "Issue token" }).click();
+  await expect(dialog.getByLabel("Only for the host with this IP (optional)")).toHaveAccessibleDescription(/Enter an IPv4 address/);
+  await dialog.getByLabel("Only for the host with this IP (optional)").fill("10.0.0.5");
+  await dialog.getByRole("button", { name: "Issue token" }).click();
+  const token = await dialog.getByLabel("Enrolment token").inputValue();
+  expect(token).toMatch(/^\d+\.\S{20,}$/);
+  await expect(dialog.getByLabel("Run on the host, in a Procdeck checkout")).toHaveValue(new RegExp(`^npm run agent -- --server http\\S+ --token ${token.replace(".", "\\.")} --ip 10\\.0\\.0\\.5$`));
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+});

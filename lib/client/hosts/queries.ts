@@ -1,0 +1,16 @@
+"use client";
+// The hosts page's data, refreshed every 10 s: agents heartbeat at least every 25 s.
+import { useQuery } from "@tanstack/react-query";
+import { consoleFetch } from "@/lib/client/console-fetch";
+import { hostKeys } from "@/lib/client/hosts/query-keys";
+import type { THostView } from "@/lib/topology/list-hosts";
+
+export const HOSTS_POLL_MS = 10_000;
+
+export function useHosts(bizId: number) {
+  return useQuery({
+    queryKey: hostKeys.list(bizId),
+    queryFn: ({ signal }) => consoleFetch<THostView[]>(`/api/console/businesses/${bizId}/hosts`, { signal }),
+    refetchInterval: HOSTS_POLL_MS,
+  });
+}
