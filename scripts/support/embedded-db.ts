@@ -9,11 +9,12 @@ import { findFreePort } from "./free-port";
 
 export type TEmbeddedDb = { url: string; stop: () => Promise<void> };
 
-type TStartOptions = { dir: string; database: string; preferredPort?: number };
+/** extraFlags: more postgres command-line flags, e.g. ["-c", "shared_preload_libraries=pg_stat_statements"] */
+type TStartOptions = { dir: string; database: string; preferredPort?: number; extraFlags?: string[] };
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-export async function startEmbeddedDb({ dir, database, preferredPort = 54329 }: TStartOptions): Promise<TEmbeddedDb> {
+export async function startEmbeddedDb({ dir, database, preferredPort = 54329, extraFlags = [] }: TStartOptions): Promise<TEmbeddedDb> {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755); // as root, initdb runs as a separate user that must reach the data dir
   const dataDir = path.join(dir, "pgdata");
@@ -29,7 +30,7 @@ export async function startEmbeddedDb({ dir, database, preferredPort = 54329 }: 
     persistent: true,
     // initdb refuses to run as root; the package then runs the binaries as a dedicated user
     createPostgresUser: isRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...extraFlags],
     onLog: () => {},
     onError: (message) => {
       const text = String(message);
