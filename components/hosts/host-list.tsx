@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { EnrollmentTokenButton } from "@/components/hosts/enrollment-token-dialog";
 import { AgentStateBadge } from "@/components/operations/state-badges";
@@ -88,13 +88,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                         </Cell>
                       </Row>
                     ))
-                  : Array.from({ length: 6 }, (_, index) => (
-                      <tr key={index}>
-                        <td colSpan={COLUMNS} className="px-3 py-2">
-                          <Skeleton className="h-5 w-full" />
-                        </td>
-                      </tr>
-                    ))}
+                  : <SkeletonRows rows={6} columns={COLUMNS} />}
               </tbody>
             </Table>
           </div>

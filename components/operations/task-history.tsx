@@ -6,7 +6,7 @@ import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { ListPagination } from "@/components/processes/list-pagination";
 import { StateBadge } from "@/components/operations/state-badges";
@@ -63,13 +63,7 @@ export function TaskHistory({ bizId, businessName }: { bizId: number; businessNa
               <tbody>
                 {list.data
                   ? list.data.tasks.map((task) => <TaskRow key={task.id} bizId={bizId} task={task} />)
-                  : Array.from({ length: 8 }, (_, index) => (
-                      <tr key={index}>
-                        <td colSpan={COLUMNS} className="px-3 py-2">
-                          <Skeleton className="h-5 w-full" />
-                        </td>
-                      </tr>
-                    ))}
+                  : <SkeletonRows rows={8} columns={COLUMNS} />}
               </tbody>
             </Table>
           </div>

@@ -3,7 +3,7 @@
 // pid, duration, and the command's output tail, shown under the row (open by default when it failed).
 import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { StateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
@@ -81,13 +81,7 @@ export function TaskRows({ taskId, rows }: { taskId: string; rows: TTaskRowView[
                   </Fragment>
                 );
               })
-            : Array.from({ length: 3 }, (_, index) => (
-                <tr key={index}>
-                  <td colSpan={COLUMNS} className="px-3 py-2">
-                    <Skeleton className="h-5 w-full" />
-                  </td>
-                </tr>
-              ))}
+            : <SkeletonRows rows={3} columns={COLUMNS} />}
         </tbody>
       </Table>
     </div>

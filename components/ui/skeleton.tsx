@@ -12,3 +12,14 @@ export function SkeletonLines({ lines = 5, label }: { lines?: number; label: str
     </div>
   );
 }
+
+/** Placeholder table rows while a table's data loads, one full-width bar per row. */
+export function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
+  return Array.from({ length: rows }, (_, index) => (
+    <tr key={index}>
+      <td colSpan={columns} className="px-3 py-2">
+        <Skeleton className="h-5 w-full" />
+      </td>
+    </tr>
+  ));
+}
