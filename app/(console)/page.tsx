@@ -7,8 +7,8 @@ import { requirePageSession } from "@/lib/access/read-page-session";
 import { pickStartBusiness } from "@/lib/topology/pick-start-business";
 
 export default async function HomePage() {
-  await requirePageSession("/");
-  const bizId = await pickStartBusiness((await cookies()).get(BUSINESS_COOKIE)?.value);
+  const session = await requirePageSession("/");
+  const bizId = await pickStartBusiness(session.principal, (await cookies()).get(BUSINESS_COOKIE)?.value);
   if (bizId !== null) redirect(`/biz/${bizId}/processes`);
   return <NoBusiness />;
 }

@@ -1,20 +1,29 @@
 // API callers present BlueKing app credentials: in X-Bkapi-Authorization, the query string or the
 // JSON body (ESB style). The operator is bk_username or the BK_User header.
 import { ApiError } from "@/lib/api/errors";
+import { toRoleMap, type TPrincipal, type TRoleMap } from "@/lib/access/permissions";
 import { verifyToken } from "@/lib/access/secret-hash";
 import { getDb } from "@/lib/db";
 import { text } from "@/lib/i18n";
 
-export type TAppCaller = { kind: "app"; appId: number; appCode: string; operator: string };
+export type TAppCaller = { kind: "app"; appId: number; appCode: string; operator: string; principal: TPrincipal };
 
 /** The ESB common arguments: credentials, never process attributes. */
 export const CREDENTIAL_FIELDS = ["bk_app_code", "bk_app_secret", "bk_username", "bk_token", "bk_supplier_id"] as const;
 
 type TCredentials = { appCode?: string; appSecret?: string; username?: string };
 
+// A verified secret and the app's roles are reused for a few seconds. Changes made through this
+// instance clear the cache at once (forgetVerifiedApps); other instances catch up within the TTL.
 const VERIFIED_TTL_MS = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
-const verified = new Map<string, { appId: number; until: number }>();
+type TVerifiedApp = { appId: number; roles: TRoleMap };
+const verified = new Map<string, TVerifiedApp & { until: number }>();
+
+/** Call after changing any app's secret, revocation or roles. */
+export function forgetVerifiedApps(): void {
+  verified.clear();
+}
 const lastUsedWritten = new Map<number, number>();
 
 export async function authenticateApp(req: Request, body: unknown): Promise<TAppCaller> {
@@ -22,14 +31,15 @@ export async function authenticateApp(req: Request, body: unknown): Promise<TApp
   if (!credentials.appCode || !credentials.appSecret) {
     throw new ApiError("UNAUTHENTICATED", text("bk_app_code and bk_app_secret are required", "缺少 bk_app_code 或 bk_app_secret"));
   }
-  const appId = await verifyApp(credentials.appCode, credentials.appSecret);
-  if (appId === null) {
+  const app = await verifyApp(credentials.appCode, credentials.appSecret);
+  if (app === null) {
     throw new ApiError("UNAUTHENTICATED", text("unknown app or wrong secret", "应用不存在或密钥错误"));
   }
   const operator = credentials.username ?? req.headers.get("bk_user") ?? req.headers.get("bk-user") ?? "";
   if (!operator.trim()) throw new ApiError("MISSING_OPERATOR", text("set bk_username or the BK_User header", "请提供 bk_username 或 BK_User 请求头"));
-  recordLastUse(appId);
-  return { kind: "app", appId, appCode: credentials.appCode, operator: operator.trim() };
+  recordLastUse(app.appId);
+  const principal: TPrincipal = { kind: "app", id: app.appId, name: credentials.appCode, roles: app.roles };
+  return { kind: "app", appId: app.appId, appCode: credentials.appCode, operator: operator.trim(), principal };
 }
 
 function readCredentials(req: Request, body: unknown): TCredentials {
@@ -51,15 +61,19 @@ function readCredentials(req: Request, body: unknown): TCredentials {
   };
 }
 
-async function verifyApp(code: string, secret: string): Promise<number | null> {
+async function verifyApp(code: string, secret: string): Promise<TVerifiedApp | null> {
   const cacheKey = `${code}\u0000${secret}`;
   const hit = verified.get(cacheKey);
-  if (hit && hit.until > Date.now()) return hit.appId;
+  if (hit && hit.until > Date.now()) return hit;
 
-  const app = await getDb().apiApp.findUnique({ where: { code }, select: { id: true, secretHash: true, revokedAt: true } });
+  const app = await getDb().apiApp.findUnique({
+    where: { code },
+    select: { id: true, secretHash: true, revokedAt: true, roles: { select: { bizId: true, role: true } } },
+  });
   if (!app || app.revokedAt || !verifyToken(secret, app.secretHash)) return null;
-  verified.set(cacheKey, { appId: app.id, until: Date.now() + VERIFIED_TTL_MS });
-  return app.id;
+  const result = { appId: app.id, roles: toRoleMap(app.roles) };
+  verified.set(cacheKey, { ...result, until: Date.now() + VERIFIED_TTL_MS });
+  return result;
 }
 
 // Bookkeeping for "last used", written at most once a minute per app and never on the request path.

@@ -1,6 +1,7 @@
 // First console admin and first API app. Values from the environment win (and are re-applied when
 // they change); unset secrets are generated on first start and returned so start-up can print them once.
 import { generateSecret, hashPassword, hashToken, verifyPassword, verifyToken } from "@/lib/access/secret-hash";
+import { ALL_BUSINESSES } from "@/lib/access/permissions";
 import { getDb } from "@/lib/db";
 
 type TInitialCredentialsInput = { adminUser: string; adminPassword?: string; appCode: string; appSecret?: string };
@@ -29,7 +30,8 @@ export async function ensureInitialCredentials(input: TInitialCredentialsInput):
   const app = await db.apiApp.findUnique({ where: { code: input.appCode } });
   if (!app) {
     const secret = input.appSecret ?? generateSecret(24);
-    await db.apiApp.create({ data: { code: input.appCode, secretHash: hashToken(secret) } });
+    // The first app is the one existing scripts use: it may act on every business until an admin narrows it.
+    await db.apiApp.create({ data: { code: input.appCode, description: "created at first start", createdBy: "system", secretHash: hashToken(secret), roles: { create: { bizId: ALL_BUSINESSES, role: "admin", grantedBy: "system" } } } });
     result.appSecret = secret;
   } else if (input.appSecret && !verifyToken(input.appSecret, app.secretHash)) {
     await db.apiApp.update({ where: { id: app.id }, data: { secretHash: hashToken(input.appSecret), revokedAt: null } });

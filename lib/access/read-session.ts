@@ -1,10 +1,12 @@
 // The signed-in user behind a session cookie, or null when the session is unknown, expired (idle or
 // absolute) or its user is disabled. Expired rows are deleted on sight.
 import { hashSessionToken, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from "@/lib/access/session-policy";
+import { toRoleMap, type TPrincipal } from "@/lib/access/permissions";
 import { getDb } from "@/lib/db";
 
-export type TSessionUser = { id: number; username: string; displayName: string; isGlobalAdmin: boolean };
-export type TSession = { user: TSessionUser; csrfToken: string; tokenHash: string };
+export type TSessionUser = { id: number; username: string; displayName: string; isGlobalAdmin: boolean; mustChangePassword: boolean };
+/** `principal` is the user with their roles, read with the session: a revoked role counts at once. */
+export type TSession = { user: TSessionUser; principal: TPrincipal; csrfToken: string; tokenHash: string };
 
 export async function readSession(token: string | undefined): Promise<TSession | null> {
   if (!token || token.length > 200) return null;
@@ -12,7 +14,11 @@ export async function readSession(token: string | undefined): Promise<TSession |
   const tokenHash = hashSessionToken(token);
   const row = await db.session.findUnique({
     where: { tokenHash },
-    include: { user: { select: { id: true, username: true, displayName: true, isGlobalAdmin: true, disabledAt: true } } },
+    include: {
+      user: {
+        select: { id: true, username: true, displayName: true, isGlobalAdmin: true, mustChangePassword: true, disabledAt: true, roles: { select: { bizId: true, role: true } } },
+      },
+    },
   });
   if (!row) return null;
 
@@ -24,6 +30,7 @@ export async function readSession(token: string | undefined): Promise<TSession |
   if (row.lastSeenAt.getTime() + SESSION_TOUCH_EVERY_MS <= now) {
     await db.session.updateMany({ where: { tokenHash }, data: { lastSeenAt: new Date(now) } });
   }
-  const { disabledAt: _disabledAt, ...user } = row.user;
-  return { user, csrfToken: row.csrfToken, tokenHash };
+  const { disabledAt: _disabledAt, roles, ...user } = row.user;
+  const principal: TPrincipal = { kind: "user", id: user.id, name: user.username, isGlobalAdmin: user.isGlobalAdmin, roles: toRoleMap(roles) };
+  return { user, principal, csrfToken: row.csrfToken, tokenHash };
 }

@@ -1,7 +1,9 @@
 // Every CMDB route (/api/{version}/proc/...) goes through here: version check, size-capped JSON body,
-// app authentication, business lookup, then one lib/ call whose result becomes the CMDB envelope.
+// app authentication, the app's role in the path's business (403 envelope without one), business
+// lookup, then one lib/ call whose result becomes the CMDB envelope.
 import type { NextRequest } from "next/server";
 import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { assertCan, type TBizAction } from "@/lib/access/permissions";
 import { cmdbFailure, cmdbSuccess } from "@/lib/api/cmdb-envelope";
 import { ApiError, toApiError } from "@/lib/api/errors";
 import { parsePathId } from "@/lib/api/parse-path";
@@ -26,7 +28,10 @@ export type TCmdbContext = {
 type TCmdbHandler = (context: TCmdbContext) => Promise<unknown>;
 type TRouteHandler = (req: NextRequest, route: { params: Promise<TParams> }) => Promise<Response>;
 
-export function defineCmdbRoute(handlers: Partial<Record<TMethod, TCmdbHandler>>): Record<TMethod, TRouteHandler> {
+/** Reads need `view`, writes `edit`; a read sent as POST (search) says so in `access`. */
+type TCmdbRouteOptions = { access?: Partial<Record<TMethod, TBizAction>> };
+
+export function defineCmdbRoute(handlers: Partial<Record<TMethod, TCmdbHandler>>, options: TCmdbRouteOptions = {}): Record<TMethod, TRouteHandler> {
   const build = (method: TMethod): TRouteHandler => async (req, route) => {
     const lang = readRequestLanguage(req.headers);
     try {
@@ -43,6 +48,7 @@ export function defineCmdbRoute(handlers: Partial<Record<TMethod, TCmdbHandler>>
       }
       const caller = await authenticateApp(req, rawBody);
       const bizId = parsePathId(params.bizId, "bk_biz_id");
+      assertCan(caller.principal, options.access?.[method] ?? (method === "GET" ? "view" : "edit"), bizId);
       const business = await findBusiness(params.account ?? "", bizId);
       const body = stripCredentialFields(rawBody ?? {});
       return cmdbSuccess(await handler({ params, body, caller, business, lang }));

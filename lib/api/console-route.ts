@@ -1,10 +1,11 @@
-// Every console route (/api/console/...) goes through here: session cookie → user, CSRF check on
-// writes, size-capped JSON body and query parsed with zod, the business of the path (authorised by
-// lib/access/assert-can.ts), then one lib/ call whose result becomes the console envelope.
+// Every console route (/api/console/...) goes through here: session cookie → user and roles, CSRF
+// check on writes, the route's `access` checked against the business of the path (lib/access/
+// permissions.ts), size-capped JSON body and query parsed with zod, then one lib/ call whose result
+// becomes the console envelope.
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { timingSafeEqual } from "node:crypto";
-import { assertCan } from "@/lib/access/assert-can";
+import { assertCan, assertGlobalAdmin, type TBizAction, type TPrincipal } from "@/lib/access/permissions";
 import { readSession, type TSession, type TSessionUser } from "@/lib/access/read-session";
 import { CSRF_HEADER, SESSION_COOKIE } from "@/lib/access/session-policy";
 import { consoleFailure, consoleSuccess } from "@/lib/api/console-envelope";
@@ -13,6 +14,7 @@ import { ApiError, toApiError } from "@/lib/api/errors";
 import { parsePathId } from "@/lib/api/parse-path";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { text, type TLang } from "@/lib/i18n";
+import type { TActor } from "@/lib/audit/write-audit-entry";
 import { getBusiness } from "@/lib/topology/get-business";
 import type { TBusinessRef } from "@/lib/topology/find-business";
 import { LANG_COOKIE, LANG_HEADER, pickUiLanguage } from "@/lib/ui-language";
@@ -35,16 +37,28 @@ type TRequestContext = {
 
 type TParsed<TBody, TQuery> = { body: TBody; query: TQuery };
 type TPublicContext<TBody, TQuery> = TRequestContext & TParsed<TBody, TQuery>;
-type TSignedIn = { session: TSession; user: TSessionUser; business: TBusinessRef | null };
+type TSignedIn = { session: TSession; user: TSessionUser; principal: TPrincipal; actor: TActor; business: TBusinessRef | null };
 
 export type TConsoleContext<TBody = undefined, TQuery = undefined> = TPublicContext<TBody, TQuery> & {
   session: TSession;
   user: TSessionUser;
-  /** the business of the path's [bizId], already checked with assertCan */
+  /** the user with their roles, for checks beyond the route's own `access` */
+  principal: TPrincipal;
+  /** who the audit trail names for this request */
+  actor: TActor;
+  /** the business of the path's [bizId], already checked against the route's `access` */
   business: TBusinessRef;
 };
 
+/**
+ * What the caller needs. Under [bizId] it is a business action; the default is `view` for reads and
+ * `edit` for writes, so a route that forgets to say is the strict kind. `global-admin` is for managing
+ * users, apps, businesses and agents; `signed-in` for a user's own things (session, business list).
+ */
+export type TConsoleAccess = TBizAction | "global-admin" | "signed-in";
+
 type TSpec<TBody, TQuery, TContext> = {
+  access?: TConsoleAccess;
   body?: z.ZodType<TBody>;
   query?: z.ZodType<TQuery>;
   /** status of a successful reply (201 for creations) */
@@ -54,7 +68,7 @@ type TSpec<TBody, TQuery, TContext> = {
 
 /** A route that needs a signed-in user; writes need the session's CSRF token too. */
 export function consoleRoute<TBody = undefined, TQuery = undefined>(spec: TSpec<TBody, TQuery, TConsoleContext<TBody, TQuery>>): TRouteHandler {
-  return wrap(authenticate, spec.body, spec.query, spec.status, (context) => spec.handle(withBusiness(context)));
+  return wrap((request) => authenticate(request, spec.access), spec.body, spec.query, spec.status, (context) => spec.handle(withBusiness(context)));
 }
 
 /** A route open without a session (signing in); still refuses cross-site writes. */
@@ -62,11 +76,12 @@ export function publicConsoleRoute<TBody = undefined, TQuery = undefined>(spec: 
   return wrap(async () => ({}), spec.body, spec.query, spec.status, spec.handle);
 }
 
-async function authenticate(request: TRequestContext): Promise<TSignedIn> {
+async function authenticate(request: TRequestContext, access: TConsoleAccess | undefined): Promise<TSignedIn> {
   const session = await readSession(request.req.cookies.get(SESSION_COOKIE)?.value);
   if (!session) throw new ApiError("UNAUTHENTICATED", text("sign in first (no session, or it has expired)", "请先登录（没有会话或会话已过期）"));
   if (isWrite(request.req)) assertCsrfToken(request.req, session.csrfToken);
-  return { session, user: session.user, business: await resolveBusiness(request, session.user) };
+  const business = await authorise(request, session.principal, access);
+  return { session, user: session.user, principal: session.principal, actor: { type: "user", name: session.user.username }, business };
 }
 
 /** Order: same-origin check → identity → query and body → the handler. A stranger learns nothing from a 400. */
@@ -118,14 +133,15 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: "
   throw new ApiError("OUT_OF_RANGE", describeZodIssue({ ...issue, path: [where, ...issue.path] }));
 }
 
-async function resolveBusiness(request: TRequestContext, user: TSessionUser): Promise<TBusinessRef | null> {
-  const action = isWrite(request.req) ? "edit" : "view";
+/** Checks the route's access and returns the path's business (null for routes without [bizId]). */
+async function authorise(request: TRequestContext, principal: TPrincipal, access: TConsoleAccess | undefined): Promise<TBusinessRef | null> {
+  if (access === "global-admin") assertGlobalAdmin(principal);
   if (request.params.bizId === undefined) {
-    assertCan(user, action, null);
+    if (access !== undefined && access !== "global-admin" && access !== "signed-in") throw new Error(`console route with access '${access}' has no [bizId] segment`);
     return null;
   }
   const bizId = parsePathId(request.params.bizId, "bk_biz_id");
-  assertCan(user, action, bizId);
+  if (access !== "global-admin" && access !== "signed-in") assertCan(principal, access ?? (isWrite(request.req) ? "edit" : "view"), bizId);
   return getBusiness(bizId);
 }
 

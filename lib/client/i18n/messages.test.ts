@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "@/lib/client/i18n/messages";
+import { MESSAGE_AREAS, MESSAGES } from "@/lib/client/i18n/messages";
 import { translate } from "@/lib/client/i18n/translate";
 import { attributeLabel, columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { ATTRIBUTES_BY_ID } from "@/lib/processes/attribute-metadata";
@@ -11,6 +11,14 @@ describe("UI messages", () => {
     expect(message.en.trim()).not.toBe("");
     expect(message.zh.trim()).not.toBe("");
     expect(placeholders(message.zh)).toEqual(placeholders(message.en));
+  });
+
+  it("no key is defined in two areas (a later area would silently replace it)", () => {
+    const owners = new Map<string, string[]>();
+    for (const [area, messages] of Object.entries(MESSAGE_AREAS)) {
+      for (const key of Object.keys(messages)) owners.set(key, [...(owners.get(key) ?? []), area]);
+    }
+    expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([]);
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

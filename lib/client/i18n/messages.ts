@@ -1,8 +1,14 @@
 // Every piece of console UI text in English and Chinese. Attribute names and help come from the
 // attribute metadata; server messages arrive already in the request's language.
+// Each console area keeps its text in lib/client/i18n/areas/<area>.ts; keys must not repeat across
+// areas (a unit test checks).
 import type { TLocalText } from "@/lib/i18n";
+import { ADMIN_MESSAGES } from "@/lib/client/i18n/areas/admin";
+import { AUDIT_MESSAGES } from "@/lib/client/i18n/areas/audit";
+import { ROLES_MESSAGES } from "@/lib/client/i18n/areas/roles";
+import { TOPOLOGY_MESSAGES } from "@/lib/client/i18n/areas/topology";
 
-export const MESSAGES = {
+const CORE_MESSAGES = {
   appName: { en: "Procdeck", zh: "Procdeck" },
   loading: { en: "Loading…", zh: "加载中…" },
   retry: { en: "Retry", zh: "重试" },
@@ -334,5 +340,9 @@ export const MESSAGES = {
   copied: { en: "Copied", zh: "已复制" },
   done: { en: "Done", zh: "完成" },
 } as const satisfies Record<string, TLocalText>;
+
+export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES } as const;
+
+export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES };
 
 export type TMessageKey = keyof typeof MESSAGES;

@@ -2,4 +2,4 @@
 import { consoleRoute } from "@/lib/api/console-route";
 import { listBusinesses } from "@/lib/topology/list-businesses";
 
-export const GET = consoleRoute({ handle: () => listBusinesses() });
+export const GET = consoleRoute({ access: "signed-in", handle: ({ principal }) => listBusinesses(principal) });

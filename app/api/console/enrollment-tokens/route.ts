@@ -1,7 +1,6 @@
 // POST /api/console/enrollment-tokens  {ip?, cloudId?} → {token, expiresAt}: a one-time agent enrolment
-// token, shown once (only its hash is kept). Any signed-in user for now; issue 5 limits it to admins.
+// token, shown once (only its hash is kept). Global administrators only: an agent token reaches every business its host serves.
 import { z } from "zod";
-import { actorOfUser } from "@/lib/access/assert-can";
 import { consoleRoute } from "@/lib/api/console-route";
 import { issueEnrollmentToken } from "@/lib/operations/issue-enrollment-token";
 
@@ -14,7 +13,8 @@ const ZIssueToken = z.strictObject({
 });
 
 export const POST = consoleRoute({
+  access: "global-admin",
   body: ZIssueToken,
   status: 201,
-  handle: ({ body, user }) => issueEnrollmentToken({ actor: actorOfUser(user), ip: body.ip, cloudId: body.ip === undefined ? undefined : (body.cloudId ?? 0) }),
+  handle: ({ body, actor }) => issueEnrollmentToken({ actor, ip: body.ip, cloudId: body.ip === undefined ? undefined : (body.cloudId ?? 0) }),
 });

@@ -1,5 +1,5 @@
 // POST   /api/console/session  sign in {username, password}: sets the session and CSRF cookies
-// GET    /api/console/session  who is signed in
+// GET    /api/console/session  who is signed in, with their roles (bizId 0: every business)
 // DELETE /api/console/session  sign out: the session row is deleted, the cookies cleared
 import { z } from "zod";
 import { signIn } from "@/lib/access/sign-in";
@@ -21,10 +21,18 @@ export const POST = publicConsoleRoute({
 });
 
 export const GET = consoleRoute({
-  handle: async ({ user }) => ({ username: user.username, displayName: user.displayName }),
+  access: "signed-in",
+  handle: async ({ user, principal }) => ({
+    username: user.username,
+    displayName: user.displayName,
+    isGlobalAdmin: user.isGlobalAdmin,
+    mustChangePassword: user.mustChangePassword,
+    roles: [...principal.roles].map(([bizId, role]) => ({ bizId, role })),
+  }),
 });
 
 export const DELETE = consoleRoute({
+  access: "signed-in",
   handle: async ({ req, setCookie }) => {
     await signOut(req.cookies.get(SESSION_COOKIE)?.value);
     setCookie({ name: SESSION_COOKIE, value: "", maxAgeSeconds: 0, isHttpOnly: true });

@@ -12,6 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HostsPage({ params }: { params: Promise<{ bizId: string }> }) {
   const { bizId } = await params;
   const session = await requirePageSession(`/biz/${bizId}/hosts`);
-  const business = await requireBusinessPage(session.user, bizId);
+  const business = await requireBusinessPage(session.principal, bizId);
   return <HostList key={business.id} bizId={business.id} businessName={business.name} />;
 }

@@ -16,7 +16,7 @@ type TProps = { params: Promise<{ bizId: string }>; searchParams: Promise<Record
 export default async function ProcessListPage({ params, searchParams }: TProps) {
   const { bizId } = await params;
   const session = await requirePageSession(pagePath(`/biz/${bizId}/processes`, await searchParams));
-  const business = await requireBusinessPage(session.user, bizId);
+  const business = await requireBusinessPage(session.principal, bizId);
   return (
     <Suspense fallback={<ProcessListSkeleton />}>
       <ProcessList key={business.id} bizId={business.id} businessName={business.name} />

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProcessPage({ params }: { params: Promise<{ bizId: string; processId: string }> }) {
   const { bizId, processId } = await params;
   const session = await requirePageSession(`/biz/${bizId}/processes/${processId}`);
-  const business = await requireBusinessPage(session.user, bizId);
+  const business = await requireBusinessPage(session.principal, bizId);
   const id = await requireProcessPage(business, processId);
   return <ProcessDetail bizId={business.id} processId={id} />;
 }

@@ -12,6 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewProcessPage({ params }: { params: Promise<{ bizId: string }> }) {
   const { bizId } = await params;
   const session = await requirePageSession(`/biz/${bizId}/processes/new`);
-  const business = await requireBusinessPage(session.user, bizId);
+  const business = await requireBusinessPage(session.principal, bizId);
   return <CreateProcess bizId={business.id} />;
 }

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TaskPage({ params }: { params: Promise<{ bizId: string; taskId: string }> }) {
   const { bizId, taskId } = await params;
   const session = await requirePageSession(`/biz/${bizId}/tasks/${taskId}`);
-  const business = await requireBusinessPage(session.user, bizId);
+  const business = await requireBusinessPage(session.principal, bizId);
   const id = await requireTaskPage(business, taskId);
   return <TaskDetail key={id} bizId={business.id} taskId={id} />;
 }

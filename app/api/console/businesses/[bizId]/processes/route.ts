@@ -1,7 +1,6 @@
 // GET  /api/console/businesses/{bizId}/processes?q=&module=&sort=&page=&size=&cols=  one page of the list
 // POST /api/console/businesses/{bizId}/processes  create from the form's attributes
 import { z } from "zod";
-import { actorOfUser } from "@/lib/access/assert-can";
 import { consoleRoute } from "@/lib/api/console-route";
 import { browseProcesses } from "@/lib/processes/browse-processes";
 import { createProcess } from "@/lib/processes/create-process";
@@ -15,5 +14,5 @@ export const GET = consoleRoute({
 export const POST = consoleRoute({
   body: z.record(z.string(), z.unknown()),
   status: 201,
-  handle: ({ business, body, user }) => createProcess(business, body, actorOfUser(user)),
+  handle: ({ business, body, actor }) => createProcess(business, body, actor),
 });

@@ -2,6 +2,9 @@
 import { defineCmdbRoute } from "@/lib/api/cmdb-route";
 import { searchProcesses } from "@/lib/processes/search-processes";
 
-export const { GET, POST, PUT, DELETE, PATCH } = defineCmdbRoute({
-  POST: ({ business, body }) => searchProcesses(business, body),
-});
+export const { GET, POST, PUT, DELETE, PATCH } = defineCmdbRoute(
+  {
+    POST: ({ business, body }) => searchProcesses(business, body),
+  },
+  { access: { POST: "view" } },
+);

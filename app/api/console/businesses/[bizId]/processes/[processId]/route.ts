@@ -2,7 +2,6 @@
 // PATCH  …/{processId}  {expectedRevision, changes}: refused with EDIT_CONFLICT when someone saved meanwhile
 // DELETE …/{processId}  refused with PROCESS_BOUND while any module binding exists
 import { z } from "zod";
-import { actorOfUser } from "@/lib/access/assert-can";
 import { consoleRoute } from "@/lib/api/console-route";
 import { parsePathId } from "@/lib/api/parse-path";
 import { deleteProcess } from "@/lib/processes/delete-process";
@@ -17,13 +16,13 @@ export const GET = consoleRoute({
 
 export const PATCH = consoleRoute({
   body: ZUpdateProcess,
-  handle: ({ business, params, body, user }) =>
-    updateProcess(business, parsePathId(params.processId, "bk_process_id"), body.changes, actorOfUser(user), { expectedRevision: body.expectedRevision }),
+  handle: ({ business, params, body, actor }) =>
+    updateProcess(business, parsePathId(params.processId, "bk_process_id"), body.changes, actor, { expectedRevision: body.expectedRevision }),
 });
 
 export const DELETE = consoleRoute({
-  handle: async ({ business, params, user }) => {
-    await deleteProcess(business, parsePathId(params.processId, "bk_process_id"), actorOfUser(user));
+  handle: async ({ business, params, actor }) => {
+    await deleteProcess(business, parsePathId(params.processId, "bk_process_id"), actor);
     return null;
   },
 });

@@ -1,10 +1,10 @@
 // POST /api/console/businesses/{bizId}/tasks/{taskId}/retry  a new task with only the failed rows → {taskId}
-import { actorOfUser } from "@/lib/access/assert-can";
 import { consoleRoute } from "@/lib/api/console-route";
 import { parseTaskIdParam } from "@/lib/api/parse-path";
 import { retryFailedRows } from "@/lib/operations/retry-failed-rows";
 
 export const POST = consoleRoute({
+  access: "operate",
   status: 201,
-  handle: ({ business, params, user }) => retryFailedRows(business, parseTaskIdParam(params.taskId), actorOfUser(user)),
+  handle: ({ business, params, actor }) => retryFailedRows(business, parseTaskIdParam(params.taskId), actor),
 });
