@@ -1,6 +1,9 @@
 // `npm test`: every check, against real parts. lint → typecheck → unit tests → a fresh embedded
 // PostgreSQL → build → the real server → API tests over HTTP → Playwright in Debian chromium.
 // Ends with one "N passed, N failed" line. TEST_DATABASE_URL points it at an external server instead.
+// While working on one area: `npm test -- <path filters>` runs only the API test files and Playwright
+// specs whose paths contain a filter (no lint, typecheck or unit tests), and PROCDECK_TEST_DEV=1 serves
+// with `next dev` instead of building first.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -21,11 +24,17 @@ type TTally = { passed: number; failed: number; skipped: number };
 const tally: TTally = { passed: 0, failed: 0, skipped: 0 };
 const reports = mkdtempSync(path.join(os.tmpdir(), "procdeck-reports-"));
 
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const isFocused = filters.length > 0;
+const isDevServer = process.env.PROCDECK_TEST_DEV === "1";
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  await step("lint", () => run(BIN("eslint"), ["--max-warnings=0", "."]));
-  await step("typecheck", () => run(BIN("tsc"), ["--noEmit"]));
-  await step("unit tests", () => vitest("unit"));
+  if (!isFocused) {
+    await step("lint", () => run(BIN("eslint"), ["--max-warnings=0", "."]));
+    await step("typecheck", () => run(BIN("tsc"), ["--noEmit"]));
+    await step("unit tests", () => vitest("unit"));
+  }
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-testdb-"));
   let database: TPreparedDatabase | undefined;
@@ -35,14 +44,14 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     await ensureInitialCredentials(TEST_CREDENTIALS);
     await loadDemoDataOnce();
-    await step("build", () => ensureBuild());
+    if (!isDevServer) await step("build", () => ensureBuild());
 
     // agents enrol with this secret; short grace and slack keep the 117 / timeout tests quick
     Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2" });
     const port = await findFreePort(3100);
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(BIN("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
-    await waitForHttp(`${baseUrl}/api/healthz`, 60_000);
+    server = spawn(BIN("next"), [isDevServer ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+    await waitForHttp(`${baseUrl}/api/healthz`, 120_000);
 
     const testEnv = {
       PROCDECK_TEST_URL: baseUrl,
@@ -53,8 +62,8 @@ async function main() {
       PROCDECK_TEST_ENROLL_SECRET: TEST_ENROLL_SECRET,
     };
     Object.assign(process.env, testEnv);
-    await step("API tests", () => vitest("api"));
-    if (hasBrowserSpecs()) {
+    if (!isFocused || matchingFiles("e2e/api").length > 0) await step("API tests", () => vitest("api", isFocused ? matchingFiles("e2e/api") : []));
+    if (hasBrowserSpecs() && (!isFocused || matchingFiles("e2e/ui").length > 0)) {
       await step("browser", () => ensureChromium());
       await step("browser tests", () => playwright());
     }
@@ -80,10 +89,16 @@ function tallyHasFailures() {
   return tally.failed > 0;
 }
 
-async function vitest(project: "unit" | "api") {
+/** Test files under `dir` whose path contains one of the command-line filters. */
+function matchingFiles(dir: string): string[] {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).map((file) => path.join(dir, file));
+  return files.filter((file) => /\.(test|spec)\.ts$/.test(file) && filters.some((filter) => file.includes(filter)));
+}
+
+async function vitest(project: "unit" | "api", files: string[] = []) {
   const output = path.join(reports, `vitest-${project}.json`);
   try {
-    await run(BIN("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, "--passWithNoTests"]);
+    await run(BIN("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, "--passWithNoTests", ...files]);
   } finally {
     countVitest(output);
   }
@@ -100,7 +115,8 @@ function countVitest(file: string) {
 async function playwright() {
   const output = path.join(reports, "playwright.json");
   try {
-    await run(BIN("playwright"), ["test"], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output } });
+    const specs = isFocused ? matchingFiles("e2e/ui") : [];
+    await run(BIN("playwright"), ["test", ...specs], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output } });
   } finally {
     if (existsSync(output)) {
       const { stats } = JSON.parse(readFileSync(output, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };

@@ -11,9 +11,11 @@ async function createdBy(name: string) {
 }
 
 /** An app of its own, stored the way the server stores apps (hashed secret). */
+/** An app with the admin role in the demo business (revoked: its secret no longer works). */
 async function insertApp(options: { revoked?: boolean } = {}) {
   const app = { code: uniqueName("app"), secret: `secret-${uniqueName("s")}-${uniqueName("t")}` };
-  await sql(`INSERT INTO api_app (code, secret_hash, revoked_at) VALUES ($1, $2, $3)`, [app.code, hashToken(app.secret), options.revoked ? new Date() : null]);
+  const [row] = await sql<{ id: number }>(`INSERT INTO api_app (code, secret_hash, revoked_at) VALUES ($1, $2, $3) RETURNING id`, [app.code, hashToken(app.secret), options.revoked ? new Date() : null]);
+  await sql(`INSERT INTO app_role (app_id, bk_biz_id, role) VALUES ($1, $2, 'admin')`, [row.id, DEMO_BIZ]);
   return app;
 }
 
