@@ -7,7 +7,26 @@ const ZPostgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), "must be a postgresql:// connection URL");
 
+/**
+ * Sign-in throttling (lib/access/login-throttle.ts) and the client address (lib/access/client-origin.ts).
+ * Failed sign-ins are counted per (username + client IP) and per client IP within a window; reaching
+ * the limit locks that key for PROCDECK_LOGIN_LOCK_SECS. The client IP is the first x-forwarded-for hop
+ * only when PROCDECK_TRUST_PROXY=1 (a proxy in front sets it); otherwise it is unknown and only the
+ * username key counts.
+ */
+export const ZLoginEnv = z.object({
+  PROCDECK_TRUST_PROXY: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("0"),
+  PROCDECK_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+  PROCDECK_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  PROCDECK_LOGIN_WINDOW_SECS: z.coerce.number().int().min(1).max(86_400).default(900),
+  PROCDECK_LOGIN_LOCK_SECS: z.coerce.number().int().min(1).max(86_400).default(900),
+});
+export type TLoginEnv = z.infer<typeof ZLoginEnv>;
+
+const ZPoolMax = z.coerce.number().int("a whole number").min(2, "at least 2").max(500, "at most 500").default(30);
+
 export const ZStartEnv = z.object({
+  ...ZLoginEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: ZPostgresUrl.optional(),
   PROCDECK_ADMIN_USER: ZName.default("admin"),
@@ -17,6 +36,8 @@ export const ZStartEnv = z.object({
   /** where the embedded PostgreSQL keeps its files when DATABASE_URL is unset */
   PROCDECK_DATA_DIR: z.string().min(1).default(".data"),
   PROCDECK_DEMO: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
+  /** database connections per server instance (keep instances × this under PostgreSQL's max_connections) */
+  PROCDECK_DB_POOL_MAX: ZPoolMax,
 });
 export type TStartEnv = z.infer<typeof ZStartEnv>;
 
@@ -30,9 +51,26 @@ export function readStartEnv(source: NodeJS.ProcessEnv = process.env): TStartEnv
   throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
 }
 
+/** The sign-in throttling settings, for the server (validated at start-up with the rest). */
+export function readLoginEnv(source: NodeJS.ProcessEnv = process.env): TLoginEnv {
+  const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = ZLoginEnv.safeParse(emptyAsUnset);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+}
+
 export function readDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   const parsed = ZPostgresUrl.safeParse(url);
   if (!parsed.success) throw new EnvError("DATABASE_URL is not set to a postgresql:// URL");
+  return parsed.data;
+}
+
+/** The connection pool size; read where the pool is made (start-up has already validated it). */
+export function readDbPoolMax(): number {
+  const raw = process.env.PROCDECK_DB_POOL_MAX;
+  const parsed = ZPoolMax.safeParse(raw === "" ? undefined : raw);
+  if (!parsed.success) throw new EnvError(`PROCDECK_DB_POOL_MAX: ${parsed.error.issues[0].message}`);
   return parsed.data;
 }

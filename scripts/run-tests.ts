@@ -5,7 +5,7 @@
 // specs whose paths contain a filter (no lint, typecheck or unit tests), and PROCDECK_TEST_DEV=1 serves
 // with `next dev` instead of building first.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureInitialCredentials } from "@/lib/access/ensure-initial-credentials";
@@ -37,6 +37,8 @@ async function main() {
   }
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-testdb-"));
+  // `next dev`, like `next build`, adds its folder's generated types to tsconfig.json; keep the committed file
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
   let database: TPreparedDatabase | undefined;
   let server: ReturnType<typeof spawn> | undefined;
   try {
@@ -69,6 +71,7 @@ async function main() {
     }
   } finally {
     if (server?.pid) killGroup(server.pid);
+    if (isDevServer) writeFileSync("tsconfig.json", tsconfig);
     await database?.stop().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -6,25 +6,31 @@ import { useT } from "@/lib/client/i18n/lang-context";
 import { writeCookie } from "@/lib/client/read-cookie";
 import { useBusinesses } from "@/lib/client/topology/queries";
 
-/** Picks the business whose processes are shown; the choice is remembered for the next visit to "/". */
+/**
+ * Picks the business whose processes are shown; the choice is remembered for the next visit to "/".
+ * It lists only the businesses the user holds a role in (the server filters); a page of another one
+ * (not found for them) shows "—" rather than pretending to be the first business.
+ */
 export function BusinessSwitcher({ currentBizId }: { currentBizId: number | null }) {
   const t = useT();
   const router = useRouter();
   const businesses = useBusinesses();
+  const isListed = currentBizId !== null && (!businesses.data || businesses.data.some((business) => business.bk_biz_id === currentBizId));
   return (
     <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
       {t("business")}
       <Select
         className="w-44!"
-        value={currentBizId ?? ""}
-        disabled={!businesses.data}
+        value={isListed ? currentBizId : ""}
+        disabled={!businesses.data || businesses.data.length === 0}
         onChange={(event) => {
+          if (!event.target.value) return;
           writeCookie(BUSINESS_COOKIE, event.target.value);
           router.push(`/biz/${event.target.value}/processes`);
         }}
       >
-        {currentBizId === null && <option value="">—</option>}
-        {!businesses.data && currentBizId !== null && <option value={currentBizId}>{currentBizId}</option>}
+        {!isListed && <option value="">—</option>}
+        {!businesses.data && isListed && <option value={currentBizId}>{currentBizId}</option>}
         {businesses.data?.map((business) => (
           <option key={business.bk_biz_id} value={business.bk_biz_id}>
             {business.bk_biz_name} ({business.bk_biz_id})

@@ -1,12 +1,15 @@
 "use client";
 // The hosts of a business: each agent's state, last heartbeat, version and the modules the host is in;
-// refreshed every 10 s. "Issue enrolment token" gives a one-time token for a new agent.
+// refreshed every 10 s. Global administrators also get "Issue enrolment token" (a one-time token for a
+// new agent) and Revoke per enrolled agent: agents serve hosts, not one business.
 import Link from "next/link";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
+import { useBizAbilities } from "@/components/console/biz-abilities";
 import { EnrollmentTokenButton } from "@/components/hosts/enrollment-token-dialog";
+import { RevokeAgentButton } from "@/components/hosts/revoke-agent-button";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { useHosts } from "@/lib/client/hosts/queries";
@@ -14,12 +17,12 @@ import { formatAgo, formatMoment } from "@/lib/client/operations/format";
 import { taskListHref } from "@/lib/client/operations/task-list-view";
 import { useNow } from "@/lib/client/use-now";
 
-const COLUMNS = 8;
 
 export function HostList({ bizId, businessName }: { bizId: number; businessName: string }) {
   const t = useT();
   const { lang } = useLang();
   const hosts = useHosts(bizId);
+  const { isGlobalAdmin } = useBizAbilities();
   const now = useNow();
   const online = hosts.data?.filter((host) => host.agentState === "online").length ?? 0;
   const linkClass = `rounded text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${FOCUS_RING}`;
@@ -35,9 +38,11 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
             {t("agentsSummary", { online, total: hosts.data.length })}
           </span>
         )}
-        <div className="ml-auto">
-          <EnrollmentTokenButton />
-        </div>
+        {isGlobalAdmin && (
+          <div className="ml-auto">
+            <EnrollmentTokenButton />
+          </div>
+        )}
       </div>
       {hosts.isError && !hosts.data ? (
         <ErrorNotice title={t("hostsError")} message={hosts.error.message} retryLabel={t("retry")} onRetry={() => hosts.refetch()} />
@@ -69,7 +74,9 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                         <Cell>{host.hostName || t("notSet")}</Cell>
                         <Cell className="text-xs">{host.modules.join(", ")}</Cell>
                         <Cell>
-                          <AgentStateBadge state={host.agentState} />
+                          <span className="inline-flex items-center gap-1.5" title={host.revokedAt ? t("agentRevokedAt", { time: formatMoment(lang, host.revokedAt) }) : undefined}>
+                            <AgentStateBadge state={host.agentState} />
+                          </span>
                         </Cell>
                         <Cell className="text-xs whitespace-nowrap">
                           {host.lastSeenAt ? (
@@ -81,14 +88,17 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                           )}
                         </Cell>
                         <Cell className="font-mono text-xs">{host.agentVersion || t("notSet")}</Cell>
-                        <Cell className="text-right text-xs whitespace-nowrap">
-                          <Link href={taskListHref(bizId, { ip: host.ip })} className={linkClass} aria-label={t("tasksOnHost", { ip: host.ip })}>
-                            {t("tasks")}
-                          </Link>
+                        <Cell className="text-xs whitespace-nowrap">
+                          <div className="flex items-center justify-end gap-2">
+                            {isGlobalAdmin && (host.agentState === "online" || host.agentState === "offline") && <RevokeAgentButton bizId={bizId} hostId={host.hostId} ip={host.ip} />}
+                            <Link href={taskListHref(bizId, { ip: host.ip })} className={linkClass} aria-label={t("tasksOnHost", { ip: host.ip })}>
+                              {t("tasks")}
+                            </Link>
+                          </div>
                         </Cell>
                       </Row>
                     ))
-                  : <SkeletonRows rows={6} columns={COLUMNS} />}
+                  : <SkeletonRows rows={6} columns={8} />}
               </tbody>
             </Table>
           </div>

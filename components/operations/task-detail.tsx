@@ -4,6 +4,7 @@
 // finished. "Retry failed" starts a new task with only the failed rows and opens it.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useBizAbilities } from "@/components/console/biz-abilities";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { ErrorNotice } from "@/components/ui/notice";
@@ -26,6 +27,7 @@ const SOURCES: Record<string, TMessageKey> = { console: "sourceConsole", gse: "s
 export function TaskDetail({ bizId, taskId }: { bizId: number; taskId: string }) {
   const t = useT();
   const task = useTaskDetail(bizId, taskId);
+  const { canOperate } = useBizAbilities();
 
   if (task.isError && !task.data) return <ErrorNotice title={t("errorTitle")} message={task.error.message} retryLabel={t("retry")} onRetry={() => task.refetch()} />;
   const data = task.data;
@@ -45,7 +47,7 @@ export function TaskDetail({ bizId, taskId }: { bizId: number; taskId: string })
           <LinkButton variant="ghost" href={taskListHref(bizId, data?.processId != null ? { process: data.processId } : {})}>
             {t("taskHistoryLink")}
           </LinkButton>
-          {data && <RetryFailedButton bizId={bizId} task={data} />}
+          {data && canOperate && <RetryFailedButton bizId={bizId} task={data} />}
         </div>
       </div>
       <section aria-label={t("taskPageTitle")} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

@@ -1,6 +1,7 @@
 "use client";
 // Every module name of the business with its set count, bound ones first, one switch each. A switch
 // flips at once (optimistic); if the server refuses, it flips back and a message says why.
+import { useBizAbilities } from "@/components/console/biz-abilities";
 import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
@@ -15,6 +16,7 @@ export function ModuleBindings({ bizId, processId }: { bizId: number; processId:
   const { showToast } = useToast();
   const modules = useProcessModules(bizId, processId);
   const setBinding = useSetModuleBinding(bizId, processId);
+  const { canEdit } = useBizAbilities();
 
   return (
     <section aria-labelledby="bindings-title" className="self-start rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -23,6 +25,7 @@ export function ModuleBindings({ bizId, processId }: { bizId: number; processId:
           {t("bindings")}
         </h2>
         <p className="text-xs text-slate-500 dark:text-slate-400">{t("bindingsHint")}</p>
+        {!canEdit && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t("bindingsReadOnly")}</p>}
       </div>
       <div className="p-2">
         {modules.isError && !modules.data ? (
@@ -37,19 +40,26 @@ export function ModuleBindings({ bizId, processId }: { bizId: number; processId:
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
             {modules.data.map((row) => (
               <li key={row.bk_module_name} data-module={row.bk_module_name} className="flex items-center gap-3 px-2 py-1.5">
-                <Switch
-                  isOn={row.is_bind === 1}
-                  label={t("bindToggle", { module: row.bk_module_name })}
-                  onChange={(isBound) =>
-                    setBinding.mutate(
-                      { moduleName: row.bk_module_name, isBound },
-                      { onError: (error) => showToast(t("bindFailed", { module: row.bk_module_name, message: error.message }), "error") },
-                    )
-                  }
-                />
+                {canEdit && (
+                  <Switch
+                    isOn={row.is_bind === 1}
+                    label={t("bindToggle", { module: row.bk_module_name })}
+                    onChange={(isBound) =>
+                      setBinding.mutate(
+                        { moduleName: row.bk_module_name, isBound },
+                        { onError: (error) => showToast(t("bindFailed", { module: row.bk_module_name, message: error.message }), "error") },
+                      )
+                    }
+                  />
+                )}
                 <span className="flex-1 truncate text-sm font-medium">{row.bk_module_name}</span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">{row.set_num === 1 ? t("setCountOne") : t("setCount", { count: row.set_num })}</span>
-                {row.is_bind === 1 ? <Badge tone="green">{t("bound")}</Badge> : <span className="sr-only">{t("notBound")}</span>}
+                {row.is_bind === 1 ? (
+                  <Badge tone="green">{t("bound")}</Badge>
+                ) : (
+                  // without a switch the state must be readable by everyone, not only screen readers
+                  <span className={canEdit ? "sr-only" : "text-xs text-slate-400 dark:text-slate-500"}>{t("notBound")}</span>
+                )}
               </li>
             ))}
           </ul>

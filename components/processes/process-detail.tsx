@@ -1,6 +1,7 @@
 "use client";
 // One process: all attributes by group, its module bindings (toggles), Operate, its instances on each
 // host and its audit history.
+import { useBizAbilities } from "@/components/console/biz-abilities";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
@@ -22,6 +23,7 @@ export function ProcessDetail({ bizId, processId }: { bizId: number; processId: 
   const t = useT();
   const { lang } = useLang();
   const detail = useProcessDetail(bizId, processId);
+  const { canOperate, canEdit } = useBizAbilities();
 
   if (detail.isError && !detail.data) return <ErrorNotice title={t("errorTitle")} message={detail.error.message} retryLabel={t("retry")} onRetry={() => detail.refetch()} />;
   const record = detail.data?.record;
@@ -37,12 +39,12 @@ export function ProcessDetail({ bizId, processId }: { bizId: number; processId: 
           </>
         )}
         <div className="ml-auto flex gap-2">
-          {record && <OperateButton bizId={bizId} record={record} />}
+          {record && canOperate && <OperateButton bizId={bizId} record={record} />}
           <LinkButton href={taskListHref(bizId, { process: processId })} variant="ghost">
             {t("taskHistoryLink")}
           </LinkButton>
-          <LinkButton href={`/biz/${bizId}/processes/${processId}/edit`}>{t("edit")}</LinkButton>
-          {record && <DeleteProcessButton bizId={bizId} processId={processId} name={record.bk_process_name} />}
+          {canEdit && <LinkButton href={`/biz/${bizId}/processes/${processId}/edit`}>{t("edit")}</LinkButton>}
+          {record && canEdit && <DeleteProcessButton bizId={bizId} processId={processId} name={record.bk_process_name} />}
         </div>
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">

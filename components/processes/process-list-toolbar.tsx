@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useBizAbilities } from "@/components/console/biz-abilities";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -22,6 +23,7 @@ type TToolbarProps = {
 export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, onBatchEdit, onClearSelection }: TToolbarProps) {
   const t = useT();
   const modules = useModuleNames(bizId);
+  const { canEdit } = useBizAbilities();
   const [draft, setDraft] = useState(view.q);
   const [shownQ, setShownQ] = useState(view.q);
   const [sentQ, setSentQ] = useState(view.q);
@@ -59,7 +61,7 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
         </Select>
       </label>
       <div className="ml-auto flex items-center gap-2">
-        {selectedCount > 0 && (
+        {canEdit && selectedCount > 0 && (
           <>
             <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
               {t("selectedCount", { count: selectedCount })}
@@ -69,13 +71,17 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
             </Button>
           </>
         )}
-        <Button onClick={onBatchEdit} disabled={selectedCount === 0}>
-          {t("batchEdit")}
-        </Button>
+        {canEdit && (
+          <Button onClick={onBatchEdit} disabled={selectedCount === 0}>
+            {t("batchEdit")}
+          </Button>
+        )}
         <ColumnPicker columns={view.cols} onChange={(cols) => onViewChange({ cols })} />
-        <LinkButton href={`/biz/${bizId}/processes/new`} variant="primary">
-          {t("newProcess")}
-        </LinkButton>
+        {canEdit && (
+          <LinkButton href={`/biz/${bizId}/processes/new`} variant="primary">
+            {t("newProcess")}
+          </LinkButton>
+        )}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 // The process list of one business. Everything a user can change about the view (search, module
 // filter, sort, page, page size, columns) lives in the URL; the rows come from one TanStack query.
 import { useCallback, useState } from "react";
+import { useBizAbilities } from "@/components/console/biz-abilities";
 import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { BatchEditDialog } from "@/components/processes/batch-edit-dialog";
@@ -20,6 +21,8 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
   const list = useProcessList(bizId, view);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [isBatchOpen, setIsBatchOpen] = useState(false);
+  // selection only feeds Batch edit, so it is offered only to those who may edit
+  const { canEdit } = useBizAbilities();
 
   const viewKey = writeProcessListView(view).toString();
   const changeView = useCallback(
@@ -47,6 +50,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         <h1 className="text-lg font-semibold">
           {t("processes")} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">· {businessName}</span>
         </h1>
+        {!canEdit && <p className="text-xs text-slate-500 dark:text-slate-400">{t("readOnlyBusiness")}</p>}
       </div>
       <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={() => setIsBatchOpen(true)} onClearSelection={() => setSelected(new Set())} />
 
@@ -63,6 +67,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
               skeletonRows={Math.min(view.size, 12)}
               sort={view.sort}
               onSort={(sort) => changeView({ sort, page: 1 })}
+              isSelectable={canEdit}
               selected={selected}
               onSelect={select}
             />
@@ -73,10 +78,12 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
                 <Button onClick={() => changeView({ q: "", module: "", page: 1 })}>{t("clearFilters")}</Button>
               </EmptyState>
             ) : (
-              <EmptyState title={t("emptyBusiness")} hint={t("emptyBusinessHint")}>
-                <LinkButton href={`/biz/${bizId}/processes/new`} variant="primary">
-                  {t("newProcess")}
-                </LinkButton>
+              <EmptyState title={t("emptyBusiness")} hint={t(canEdit ? "emptyBusinessHint" : "emptyBusinessReadOnlyHint")}>
+                {canEdit && (
+                  <LinkButton href={`/biz/${bizId}/processes/new`} variant="primary">
+                    {t("newProcess")}
+                  </LinkButton>
+                )}
               </EmptyState>
             ))}
           {list.isError && list.data && (
@@ -90,7 +97,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         </div>
       )}
 
-      <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />
+      {canEdit && <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />}
     </div>
   );
 }

@@ -17,6 +17,8 @@ type TTableProps = {
   rows: TProcessListRow[] | undefined;
   skeletonRows: number;
   sort: string;
+  /** a checkbox column for Batch edit (only for those who may edit) */
+  isSelectable: boolean;
   onSort: (sort: string) => void;
   selected: Set<number>;
   onSelect: (ids: number[], isSelected: boolean) => void;
@@ -24,7 +26,7 @@ type TTableProps = {
 
 const MONO_COLUMNS = new Set(["bk_process_id", "port", "work_path", "start_cmd", "stop_cmd", "restart_cmd", "face_stop_cmd", "reload_cmd", "pid_file", "bk_start_param_regex"]);
 
-export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort, onSort, selected, onSelect }: TTableProps) {
+export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort, isSelectable, onSort, selected, onSelect }: TTableProps) {
   const t = useT();
   const { lang } = useLang();
   const shown = LIST_COLUMNS.filter((column) => columns.includes(column));
@@ -36,17 +38,19 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
       <caption className="sr-only">{caption}</caption>
       <TableHead>
         <tr>
-          <HeaderCell className="w-8">
-            <Checkbox
-              aria-label={t("selectAllOnPage")}
-              checked={pageIds.length > 0 && selectedOnPage === pageIds.length}
-              ref={(element) => {
-                if (element) element.indeterminate = selectedOnPage > 0 && selectedOnPage < pageIds.length;
-              }}
-              disabled={!pageIds.length}
-              onChange={(event) => onSelect(pageIds, event.target.checked)}
-            />
-          </HeaderCell>
+          {isSelectable && (
+            <HeaderCell className="w-8">
+              <Checkbox
+                aria-label={t("selectAllOnPage")}
+                checked={pageIds.length > 0 && selectedOnPage === pageIds.length}
+                ref={(element) => {
+                  if (element) element.indeterminate = selectedOnPage > 0 && selectedOnPage < pageIds.length;
+                }}
+                disabled={!pageIds.length}
+                onChange={(event) => onSelect(pageIds, event.target.checked)}
+              />
+            </HeaderCell>
+          )}
           {shown.map((column) => {
             const state = readSortState(sort, column);
             const label = columnLabel(column, lang);
@@ -72,9 +76,11 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
         {rows
           ? rows.map((row) => (
               <Row key={row.bk_process_id} className={selected.has(row.bk_process_id) ? "bg-blue-50/70 dark:bg-blue-950/40" : ""}>
-                <Cell>
-                  <Checkbox aria-label={t("selectRow", { name: row.bk_process_name })} checked={selected.has(row.bk_process_id)} onChange={(event) => onSelect([row.bk_process_id], event.target.checked)} />
-                </Cell>
+                {isSelectable && (
+                  <Cell>
+                    <Checkbox aria-label={t("selectRow", { name: row.bk_process_name })} checked={selected.has(row.bk_process_id)} onChange={(event) => onSelect([row.bk_process_id], event.target.checked)} />
+                  </Cell>
+                )}
                 {shown.map((column) => (
                   <Cell key={column} className={MONO_COLUMNS.has(column) && row[column] !== "" && row[column] !== null ? "font-mono text-xs" : ""}>
                     <ProcessCell bizId={bizId} column={column} row={row} />
@@ -84,9 +90,11 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
             ))
           : Array.from({ length: skeletonRows }, (_, index) => (
               <Row key={index}>
-                <Cell>
-                  <Skeleton className="size-4" />
-                </Cell>
+                {isSelectable && (
+                  <Cell>
+                    <Skeleton className="size-4" />
+                  </Cell>
+                )}
                 {shown.map((column) => (
                   <Cell key={column}>
                     <Skeleton className="h-4 w-full max-w-32" />

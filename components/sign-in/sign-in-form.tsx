@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { LanguageSwitcher } from "@/components/console/language-switcher";
-import { consoleFetch } from "@/lib/client/console-fetch";
+import { consoleFetch, isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useIsHydrated } from "@/lib/client/use-is-hydrated";
 
@@ -17,9 +17,10 @@ export function SignInForm({ next, hasExpired }: { next: string; hasExpired: boo
   const isHydrated = useIsHydrated();
   const [credentials, setCredentials] = useState<TCredentials>({ username: "", password: "" });
   const signIn = useMutation({
-    mutationFn: (input: TCredentials) => consoleFetch<{ username: string }>("/api/console/session", { method: "POST", body: input }),
-    // a full page load: every server-rendered part now sees the new session cookie
-    onSuccess: () => window.location.assign(next),
+    mutationFn: (input: TCredentials) => consoleFetch<{ username: string; mustChangePassword: boolean }>("/api/console/session", { method: "POST", body: input }),
+    // a full page load: every server-rendered part now sees the new session cookie. A password an
+    // administrator set must be replaced first: the account page, then on to where the user was going.
+    onSuccess: ({ mustChangePassword }) => window.location.assign(mustChangePassword ? `/account?next=${encodeURIComponent(next)}` : next),
   });
 
   return (
@@ -40,7 +41,7 @@ export function SignInForm({ next, hasExpired }: { next: string; hasExpired: boo
         }}
       >
         {hasExpired && !signIn.isError && <WarningNotice title={t("sessionEnded")} />}
-        {signIn.isError && <ErrorNotice title={signIn.error.message} />}
+        {signIn.isError && <ErrorNotice title={signIn.error.message} message={isConsoleApiError(signIn.error, "TOO_MANY_ATTEMPTS") ? t("signInLockedHint") : undefined} />}
         <Field id="username" label={t("username")}>
           {(describedBy) => (
             <Input id="username" name="username" autoComplete="username" required autoFocus aria-describedby={describedBy} value={credentials.username} onChange={(event) => setCredentials({ ...credentials, username: event.target.value })} />

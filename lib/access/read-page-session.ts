@@ -1,13 +1,13 @@
 // For server components: the signed-in user, or a redirect to /sign-in that comes back to `returnTo`.
 // Every page of the console calls requirePageSession (a unit test checks that each page does).
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { readSession, type TSession } from "@/lib/access/read-session";
 import { SESSION_COOKIE } from "@/lib/access/cookie-names";
 
-export async function readPageSession(): Promise<TSession | null> {
-  return readSession((await cookies()).get(SESSION_COOKIE)?.value);
-}
+/** Once per request: the layouts and the page all ask, the database is read once. */
+export const readPageSession = cache(async (): Promise<TSession | null> => readSession((await cookies()).get(SESSION_COOKIE)?.value));
 
 export async function requirePageSession(returnTo: string): Promise<TSession> {
   const session = await readPageSession();

@@ -18,3 +18,13 @@ export function generateSessionToken(): string {
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+
+/**
+ * The id a session is listed and revoked by. Derived one-way from the stored hash (with its own
+ * prefix, and shortened), so neither the token nor the stored hash ever leaves the server.
+ */
+export function sessionPublicId(tokenHash: string): string {
+  return createHash("sha256").update(`procdeck-session-id:${tokenHash}`).digest("hex").slice(0, 24);
+}
+
+export const SESSION_ID_PATTERN = /^[0-9a-f]{24}$/;

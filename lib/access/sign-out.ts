@@ -1,8 +1,18 @@
 import { hashSessionToken } from "@/lib/access/session-policy";
+import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
 import { getDb } from "@/lib/db";
 
-/** Ends the session of this cookie token; signing out twice is not an error. */
+/** Ends the session of this cookie token (recorded in the audit trail); signing out twice is not an error. */
 export async function signOut(token: string | undefined): Promise<void> {
   if (!token) return;
-  await getDb().session.deleteMany({ where: { tokenHash: hashSessionToken(token) } });
+  const tokenHash = hashSessionToken(token);
+  await getDb().$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { tokenHash }, select: { userId: true, clientIp: true, userAgent: true, user: { select: { username: true } } } });
+    if (!session) return;
+    await tx.session.deleteMany({ where: { tokenHash } });
+    const username = session.user.username;
+    await writeAuditEntries(tx, [
+      { actor: { type: "user", name: username }, bizId: null, objectType: "session", objectId: session.userId, objectName: username, action: "sign_out", before: { clientIp: session.clientIp, userAgent: session.userAgent } },
+    ]);
+  });
 }

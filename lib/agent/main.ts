@@ -8,6 +8,7 @@ import { executeOperation, sleep } from "./execute-operation";
 import { AgentStateStore } from "./managed-registry";
 import { ManagedWatcher } from "./managed-watcher";
 import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type TWorkResult } from "./protocol";
+import { RetryBackoff } from "./retry-backoff";
 import { AgentRefusedError, ServerClient } from "./server-client";
 
 export const AGENT_VERSION = "0.1.0";
@@ -55,11 +56,11 @@ async function main() {
   const watchTimer = setInterval(() => void watcher.check(), Number(args["watch-interval-ms"]));
   log(`polling ${args.server} (${store.list().filter((e) => e.isManaged).length} managed processes)`);
 
-  let backoffMs = 500;
+  const backoff = new RetryBackoff();
   while (!isStopping) {
     try {
       const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed: store.list() });
-      backoffMs = 500;
+      backoff.reset();
       reply.work.forEach((item) => schedule(item, token));
       if (outbox.length || events.length) void flushReports(token);
     } catch (error) {
@@ -68,9 +69,9 @@ async function main() {
         clearInterval(watchTimer);
         process.exit(3);
       }
-      log(`server unreachable (${error instanceof Error ? error.message : error}); retrying in ${Math.round(backoffMs / 1000)} s`);
-      await sleep(backoffMs + Math.random() * 250);
-      backoffMs = Math.min(backoffMs * 2, 30_000);
+      const delayMs = backoff.nextDelayMs();
+      log(`server unreachable (${error instanceof Error ? error.message : error}); retrying in ${(delayMs / 1000).toFixed(1)} s`);
+      await sleep(delayMs);
     }
   }
 }
@@ -81,7 +82,8 @@ async function obtainToken(): Promise<string> {
     console.error("not enrolled yet: pass --token with an enrolment token");
     process.exit(2);
   }
-  for (let backoffMs = 500; ; backoffMs = Math.min(backoffMs * 2, 30_000)) {
+  const backoff = new RetryBackoff();
+  for (;;) {
     try {
       const reply = await client.enroll({ enrollment_token: args.token, bk_cloud_id: cloudId, ip, hostname: os.hostname(), version: AGENT_VERSION });
       store.agentToken = reply.agent_token;
@@ -93,7 +95,7 @@ async function obtainToken(): Promise<string> {
         process.exit(2);
       }
       log(`enrolment failed (${error instanceof Error ? error.message : error}); retrying`);
-      await sleep(backoffMs);
+      await sleep(backoff.nextDelayMs());
     }
   }
 }
@@ -122,17 +124,19 @@ async function flushReports(token: string) {
   if (isFlushing) return;
   isFlushing = true;
   try {
-    for (let backoffMs = 500; outbox.length || events.length; backoffMs = Math.min(backoffMs * 2, 30_000)) {
+    const backoff = new RetryBackoff();
+    while (outbox.length || events.length) {
       const results = outbox.splice(0);
       const sent = events.splice(0);
       try {
         await client.report(token, { results, events: sent, managed: store.list() });
+        backoff.reset();
       } catch (error) {
         outbox.unshift(...results);
         events.unshift(...sent);
         if (isStopping) return;
         log(`report failed (${error instanceof Error ? error.message : error}); retrying`);
-        await sleep(backoffMs);
+        await sleep(backoff.nextDelayMs());
       }
     }
   } finally {

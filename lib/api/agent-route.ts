@@ -16,7 +16,7 @@ export function defineAgentRoute<TSchema extends z.ZodType>(schema: TSchema, han
       const input = parseInput(schema, await readJsonBody(req));
       return agentSuccess(await handler({ host, input, signal: req.signal }));
     } catch (error) {
-      return agentFailure(toApiError(error));
+      return req.signal.aborted ? clientGone() : agentFailure(toApiError(error));
     }
   };
 }
@@ -27,7 +27,7 @@ export function defineEnrollRoute(handler: (body: unknown) => Promise<unknown>) 
     try {
       return agentSuccess(await handler(await readJsonBody(req)));
     } catch (error) {
-      return agentFailure(toApiError(error));
+      return req.signal.aborted ? clientGone() : agentFailure(toApiError(error));
     }
   };
 }
@@ -36,6 +36,14 @@ function parseInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown): 
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) throw new ApiError("OUT_OF_RANGE", describeZodIssue(parsed.error.issues[0]));
   return parsed.data;
+}
+
+/**
+ * The agent hung up (its own timeout, a restart) while its request was read or served: nobody reads
+ * this reply, and the error it caused is no server fault worth logging. 499 as nginx logs it.
+ */
+function clientGone() {
+  return new Response(null, { status: 499 });
 }
 
 function agentSuccess(data: unknown) {

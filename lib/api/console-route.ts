@@ -63,17 +63,21 @@ type TSpec<TBody, TQuery, TContext> = {
   query?: z.ZodType<TQuery>;
   /** status of a successful reply (201 for creations) */
   status?: number;
+  /** a larger JSON body cap than the 256 KiB default (the CSV import) */
+  maxBodyBytes?: number;
   handle: (context: TContext) => Promise<unknown>;
 };
 
+type TParsing<TBody, TQuery> = Pick<TSpec<TBody, TQuery, never>, "body" | "query" | "status" | "maxBodyBytes">;
+
 /** A route that needs a signed-in user; writes need the session's CSRF token too. */
 export function consoleRoute<TBody = undefined, TQuery = undefined>(spec: TSpec<TBody, TQuery, TConsoleContext<TBody, TQuery>>): TRouteHandler {
-  return wrap((request) => authenticate(request, spec.access), spec.body, spec.query, spec.status, (context) => spec.handle(withBusiness(context)));
+  return wrap((request) => authenticate(request, spec.access), spec, (context) => spec.handle(withBusiness(context)));
 }
 
 /** A route open without a session (signing in); still refuses cross-site writes. */
 export function publicConsoleRoute<TBody = undefined, TQuery = undefined>(spec: TSpec<TBody, TQuery, TPublicContext<TBody, TQuery>>): TRouteHandler {
-  return wrap(async () => ({}), spec.body, spec.query, spec.status, spec.handle);
+  return wrap(async () => ({}), spec, spec.handle);
 }
 
 async function authenticate(request: TRequestContext, access: TConsoleAccess | undefined): Promise<TSignedIn> {
@@ -87,9 +91,7 @@ async function authenticate(request: TRequestContext, access: TConsoleAccess | u
 /** Order: same-origin check → identity → query and body → the handler. A stranger learns nothing from a 400. */
 function wrap<TAuth extends object, TBody, TQuery>(
   authorise: (request: TRequestContext) => Promise<TAuth>,
-  bodySchema: z.ZodType<TBody> | undefined,
-  querySchema: z.ZodType<TQuery> | undefined,
-  status: number | undefined,
+  parsing: TParsing<TBody, TQuery>,
   handle: (context: TRequestContext & TAuth & TParsed<TBody, TQuery>) => Promise<unknown>,
 ): TRouteHandler {
   return async (req, route) => {
@@ -100,9 +102,9 @@ function wrap<TAuth extends object, TBody, TQuery>(
       const isSecure = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
       const request: TRequestContext = { req, params: (await route?.params) ?? {}, lang, isSecure, setCookie: (cookie) => cookies.push(cookie) };
       const auth = await authorise(request);
-      const query = parseWith(querySchema, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = parseWith(bodySchema, isWrite(req) ? ((await readJsonBody(req)) ?? {}) : {}, "body");
-      const response = consoleSuccess(await handle({ ...request, ...auth, body, query }), status);
+      const query = parseWith(parsing.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const body = parseWith(parsing.body, isWrite(req) ? ((await readJsonBody(req, { maxBytes: parsing.maxBodyBytes })) ?? {}) : {}, "body");
+      const response = consoleSuccess(await handle({ ...request, ...auth, body, query }), parsing.status);
       for (const cookie of cookies) {
         response.cookies.set(cookie.name, cookie.value, { httpOnly: cookie.isHttpOnly, sameSite: "lax", secure: isSecure, path: "/", maxAge: cookie.maxAgeSeconds });
       }

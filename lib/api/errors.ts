@@ -1,5 +1,6 @@
 // The one error type of every API surface. Each entry is a BlueKing code with its HTTP status and
 // base message; `detail` says what exactly was wrong (which field, which id) in both languages.
+import { scrubSecretsInText } from "@/lib/audit/scrub-secrets";
 import { text, type TLang, type TLocalText } from "@/lib/i18n";
 
 export const API_ERRORS = {
@@ -17,6 +18,8 @@ export const API_ERRORS = {
   DUPLICATE: { code: 1199028, status: 409, message: text("Field value check does not pass", "字段值校验不通过") },
   EDIT_CONFLICT: { code: 1199028, status: 409, message: text("changed by someone else meanwhile", "数据已被他人修改") },
   PROCESS_BOUND: { code: 1108013, status: 409, message: text("the process bind with module", "进程下有绑定模块") },
+  /** console sign-in locked after too many failures (lib/access/login-throttle.ts); the detail says when to try again */
+  TOO_MANY_ATTEMPTS: { code: 1199429, status: 429, message: text("too many failed sign-ins", "登录失败次数过多") },
   INTERNAL: { code: 1199999, status: 500, message: text("internal server error", "服务内部错误") },
 } as const satisfies Record<string, { code: number; status: number; message: TLocalText }>;
 
@@ -55,6 +58,24 @@ export class ApiError extends Error {
 /** Any thrown value as an ApiError; unexpected ones are logged (never sent) and become INTERNAL. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  console.error("[procdeck] unexpected error", error);
+  console.error(`[procdeck] unexpected error ${describeForLog(error)}`);
   return new ApiError("INTERNAL");
+}
+
+/**
+ * What the log gets of an unexpected error: its stack (or text) with secret-looking values hidden.
+ * Never the request: a database error can quote the query's arguments (a password hash, a token),
+ * so the text is scrubbed, and the error object itself (with its fields) is not printed.
+ */
+export function describeForLog(error: unknown): string {
+  const raw = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : safeString(error);
+  return scrubSecretsInText(raw);
+}
+
+function safeString(value: unknown): string {
+  try {
+    return typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -1,15 +1,26 @@
 import { ApiError } from "@/lib/api/errors";
 import { text } from "@/lib/i18n";
 
-/** Largest request body any API route accepts. A full process with every command at its limit is ~40 KB. */
+/** Largest request body an API route accepts unless it says otherwise. A full process with every command at its limit is ~40 KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
-/** A body over the limit is still read (and dropped) up to this size, so the connection stays usable. */
-const DISCARD_MAX_BYTES = 16 * MAX_BODY_BYTES;
+/** No route may raise its own cap above this (a CSV import of a few thousand lines fits well inside). */
+export const MAX_BODY_BYTES_CEILING = 8 * 1024 * 1024;
+/** A body over the limit is still read (and dropped) up to this many times the limit, so the connection stays usable. */
+const DISCARD_FACTOR = 16;
 
-/** Reads the body with a hard size cap (streamed, so a huge body is never buffered) and parses JSON. */
-export async function readJsonBody(req: Request): Promise<unknown> {
+export type TReadJsonBodyOptions = {
+  /** this route's cap in bytes (default MAX_BODY_BYTES, at most MAX_BODY_BYTES_CEILING) */
+  maxBytes?: number;
+};
+
+/**
+ * Reads the body with a hard size cap (streamed, so a huge body is never buffered) and parses JSON.
+ * Every route that reads a body goes through here; none reads req.json()/req.text() itself.
+ */
+export async function readJsonBody(req: Request, options: TReadJsonBodyOptions = {}): Promise<unknown> {
+  const maxBytes = Math.min(options.maxBytes ?? MAX_BODY_BYTES, MAX_BODY_BYTES_CEILING);
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return undefined;
 
   const reader = req.body.getReader();
@@ -19,9 +30,9 @@ export async function readJsonBody(req: Request): Promise<unknown> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await discardRest(reader, size);
-      throw tooLarge();
+    if (size > maxBytes) {
+      await discardRest(reader, size, maxBytes * DISCARD_FACTOR);
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -37,16 +48,16 @@ export async function readJsonBody(req: Request): Promise<unknown> {
 
 // Cancelling mid-body leaves the rest of it on a keep-alive connection, which then breaks the client's
 // next request there; reading it to the end (keeping nothing) avoids that for any modest overshoot.
-async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, size: number) {
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, size: number, discardMax: number) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
     size += value.byteLength;
-    if (size > DISCARD_MAX_BYTES) return reader.cancel();
+    if (size > discardMax) return reader.cancel();
   }
 }
 
-function tooLarge() {
-  const limit = `${MAX_BODY_BYTES / 1024} KiB`;
+function tooLarge(maxBytes: number) {
+  const limit = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / 1024 / 1024} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
   return new ApiError("BODY_TOO_LARGE", text(`the limit is ${limit}`, `上限为 ${limit}`));
 }

@@ -1,7 +1,9 @@
 // Audit rows are written with the transaction client of the change they describe, so a change
-// without its audit row (or the reverse) can never be committed.
+// without its audit row (or the reverse) can never be committed. Secret-looking fields are scrubbed
+// here whatever the caller passed (lib/audit/scrub-secrets.ts).
 import type { TTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { scrubSecrets } from "@/lib/audit/scrub-secrets";
 
 export type TActor = { type: "user" | "app" | "system"; name: string; appCode?: string };
 
@@ -27,8 +29,8 @@ export function toAuditRow(input: TAuditInput): Prisma.AuditEntryCreateManyInput
     objectId: String(input.objectId),
     objectName: input.objectName ?? "",
     action: input.action,
-    before: (input.before ?? undefined) as Prisma.InputJsonValue | undefined,
-    after: (input.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    before: (input.before ? scrubSecrets(input.before) : undefined) as Prisma.InputJsonValue | undefined,
+    after: (input.after ? scrubSecrets(input.after) : undefined) as Prisma.InputJsonValue | undefined,
   };
 }
 

@@ -1,11 +1,15 @@
 // Agent tokens are "<hostId>.<secret>": the id finds the host in one lookup, only the salted hash of
-// the whole token is stored.
+// the whole token is stored. Every agent call is checked against the host row (no cache: a revoked
+// token stops working at once), on the pool directly: it runs twice per operated row.
 import { ApiError } from "@/lib/api/errors";
 import { generateSecret, hashToken, verifyToken } from "@/lib/access/secret-hash";
-import { getDb } from "@/lib/db";
+import { getPgPool } from "@/lib/db";
 import { text } from "@/lib/i18n";
 
 export type TAgentHost = { id: number; cloudId: number; innerIp: string };
+
+/** Host ids are PostgreSQL integers; a larger "id" in a token names no host. */
+const MAX_HOST_ID = 2_147_483_647;
 
 export function issueAgentToken(hostId: number): { token: string; hash: string } {
   const token = `${hostId}.${generateSecret(32)}`;
@@ -16,13 +20,18 @@ export async function authenticateAgent(req: Request): Promise<TAgentHost> {
   const header = req.headers.get("authorization") ?? "";
   const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
   const hostId = Number(token.split(".")[0]);
-  if (!token || !Number.isInteger(hostId) || hostId <= 0) {
+  if (!token || !Number.isInteger(hostId) || hostId <= 0 || hostId > MAX_HOST_ID) {
     throw new ApiError("UNAUTHENTICATED", text("an agent token is required (Authorization: Bearer …)", "需要 Agent 令牌（Authorization: Bearer …）"));
   }
-  const host = await getDb().host.findUnique({ where: { id: hostId }, select: { id: true, cloudId: true, innerIp: true, agentTokenHash: true, agentRevokedAt: true } });
-  if (!host?.agentTokenHash || !verifyToken(token, host.agentTokenHash)) {
+  const { rows } = await getPgPool().query<{ bk_cloud_id: number; bk_host_innerip: string; agent_token_hash: string | null; is_revoked: boolean }>({
+    name: "procdeck-agent-auth",
+    text: "SELECT bk_cloud_id, bk_host_innerip, agent_token_hash, agent_revoked_at IS NOT NULL AS is_revoked FROM host WHERE bk_host_id = $1",
+    values: [hostId],
+  });
+  const host = rows[0];
+  if (!host?.agent_token_hash || !verifyToken(token, host.agent_token_hash)) {
     throw new ApiError("UNAUTHENTICATED", text("unknown or replaced agent token", "Agent 令牌无效或已被替换"));
   }
-  if (host.agentRevokedAt) throw new ApiError("FORBIDDEN", text("this agent was revoked; enrol it again", "此 Agent 已被吊销，请重新注册"));
-  return { id: host.id, cloudId: host.cloudId, innerIp: host.innerIp };
+  if (host.is_revoked) throw new ApiError("FORBIDDEN", text("this agent was revoked; enrol it again", "此 Agent 已被吊销，请重新注册"));
+  return { id: hostId, cloudId: host.bk_cloud_id, innerIp: host.bk_host_innerip };
 }

@@ -1,11 +1,12 @@
 // An operation is stored before the reply: one task and one row per (host × process), in one
-// transaction, with its audit entry. Waiting agents are woken by NOTIFY (sent at commit).
+// transaction, with its audit entry. Waiting agents are woken by NOTIFY (sent at commit), a few
+// notifications naming many hosts each.
 import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
 import { getDb, type TTx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { RESULT_CODE, type TProcSpec } from "@/lib/agent/protocol";
+import { toStorableText } from "@/lib/operations/storable-text";
 import { nextTaskId } from "@/lib/operations/task-id";
-import { WORK_CHANNEL } from "@/lib/operations/work-notifier";
+import { encodeWorkNotices, WORK_CHANNEL } from "@/lib/operations/work-notifier";
 
 /** opType overrides the task's for this row (operate_proc_multi mixes operations in one task). */
 export type TTaskTarget = { cloudId: number; ip: string; namespace: string; name: string; spec: TProcSpec; opType?: number };
@@ -23,7 +24,6 @@ export type TCreateTaskInput = {
 export async function createTask(input: TCreateTaskInput): Promise<string> {
   return getDb().$transaction(async (tx) => {
     const taskId = await nextTaskId(tx);
-    const hostIds = await resolveHosts(tx, input.targets);
     await tx.task.create({
       data: {
         id: taskId,
@@ -37,28 +37,10 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
         rowCount: input.targets.length,
       },
     });
-    const now = new Date();
-    await tx.taskRow.createMany({
-      data: input.targets.map((target) => {
-        const hostId = hostIds.get(hostKey(target)) ?? null;
-        return {
-          taskId,
-          hostId,
-          cloudId: target.cloudId,
-          ip: target.ip,
-          namespace: target.namespace,
-          name: target.name,
-          opType: target.opType ?? input.opType,
-          spec: target.spec as unknown as Prisma.InputJsonValue,
-          // a host the topology does not know can never answer: it ends at once
-          ...(hostId === null ? { code: RESULT_CODE.AGENT_OFFLINE, message: `host ${target.cloudId}:${target.ip} is not known to Procdeck`, finishedAt: now } : {}),
-        };
-      }),
-    });
-    for (const hostId of new Set(hostIds.values())) {
-      await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, ${String(hostId)})`;
-    }
-    if (!hostIds.size) await tx.task.update({ where: { id: taskId }, data: { finishedAt: now } });
+    const hostIds = await insertRows(tx, taskId, input);
+    const notices = encodeWorkNotices(hostIds);
+    if (notices.length) await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, notice) FROM unnest(${notices}::text[]) AS notice`;
+    if (!hostIds.length) await tx.task.update({ where: { id: taskId }, data: { finishedAt: new Date() } });
     await writeAuditEntries(tx, [
       {
         actor: input.actor,
@@ -74,15 +56,30 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
   });
 }
 
-function hostKey(target: { cloudId: number; ip: string }) {
-  return `${target.cloudId}:${target.ip}`;
+/**
+ * Every row in one statement (one jsonb parameter, however many targets), each matched to its host
+ * by (cloud, ip); answers the distinct known hosts. A host the topology does not know can never
+ * answer: its row ends 117 at once.
+ */
+async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput): Promise<number[]> {
+  const rows = input.targets.map((target, n) => ({ n, cloudId: target.cloudId, ip: target.ip, namespace: target.namespace, name: target.name, opType: target.opType ?? input.opType, spec: target.spec }));
+  const known = await tx.$queryRaw<{ bk_host_id: number }[]>`
+    WITH inserted AS (
+      INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, code, message, finished_at)
+      SELECT ${taskId}, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec,
+        CASE WHEN h.bk_host_id IS NULL THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
+        CASE WHEN h.bk_host_id IS NULL THEN 'host ' || x."cloudId" || ':' || x.ip || ' is not known to Procdeck' ELSE '' END,
+        CASE WHEN h.bk_host_id IS NULL THEN now() END
+      FROM jsonb_to_recordset(${JSON.stringify(rows, storableStrings)}::jsonb) AS x(n int, "cloudId" int, ip text, namespace text, name text, "opType" int, spec jsonb)
+      LEFT JOIN host h ON h.bk_cloud_id = x."cloudId" AND h.bk_host_innerip = x.ip
+      ORDER BY x.n -- row ids in request order
+      RETURNING bk_host_id
+    )
+    SELECT DISTINCT bk_host_id FROM inserted WHERE bk_host_id IS NOT NULL`;
+  return known.map((row) => row.bk_host_id);
 }
 
-async function resolveHosts(tx: TTx, targets: TTaskTarget[]) {
-  const pairs = [...new Map(targets.map((t) => [hostKey(t), t])).values()];
-  const hosts = await tx.host.findMany({
-    where: { OR: pairs.map((t) => ({ cloudId: t.cloudId, innerIp: t.ip })) },
-    select: { id: true, cloudId: true, innerIp: true },
-  });
-  return new Map(hosts.map((h) => [hostKey({ cloudId: h.cloudId, ip: h.innerIp }), h.id]));
+/** jsonb refuses NUL and lone surrogates, which a request's names and commands may carry. */
+function storableStrings(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? toStorableText(value) : value;
 }

@@ -1,6 +1,8 @@
 // The hosts a catalogue process runs on: every host of every module (of the business) whose name the
-// process is bound to, with set, module and agent state, for choosing where to operate.
+// process is bound to, with set, module and agent state, for choosing where to operate. An unknown
+// process (or one of another business) is a 404, not an empty list.
 import { getDb } from "@/lib/db";
+import { processNotFound } from "@/lib/processes/assert-valid-input";
 import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/operations/settle-overdue-rows";
 
 export type TOperationHost = {
@@ -27,6 +29,8 @@ export async function listOperationHosts(bizId: number, processId: number): Prom
     JOIN host h ON h.bk_host_id = hm.bk_host_id
     WHERE b.bk_process_id = ${processId} AND b.bk_biz_id = ${bizId}
     ORDER BY s.bk_set_name, m.bk_module_name, h.bk_host_innerip`;
+  // hosts imply a binding, and a binding its process: only an empty answer needs the check
+  if (!rows.length) await assertProcessExists(bizId, processId);
   return rows.map((row) => ({
     hostId: row.bk_host_id,
     ip: row.bk_host_innerip,
@@ -36,4 +40,9 @@ export async function listOperationHosts(bizId: number, processId: number): Prom
     moduleName: row.bk_module_name,
     agentState: row.agent_state,
   }));
+}
+
+async function assertProcessExists(bizId: number, processId: number): Promise<void> {
+  const process = await getDb().process.findFirst({ where: { id: processId, bizId }, select: { id: true } });
+  if (!process) throw processNotFound(processId, bizId);
 }

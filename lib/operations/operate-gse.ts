@@ -1,5 +1,8 @@
-// GSE operate_proc / operate_proc_v2 / operate_proc_multi (002) → one task.
+// GSE operate_proc / operate_proc_v2 / operate_proc_multi (002) → one task. The app needs the operator
+// role in the business of every known target host (lib/access/assert-host-access.ts); the task is
+// recorded under that business when there is exactly one, so its history shows it.
 import { z } from "zod";
+import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
 import { createTask, type TTaskTarget } from "@/lib/operations/create-task";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";
@@ -22,7 +25,9 @@ function toTargets(operation: z.infer<typeof ZGseOperation>, opType: number): TT
 export async function operateGse(body: Record<string, unknown>, caller: TAppCaller) {
   const opType = assertOpType(body.op_type);
   const operation = parseEsbInput(ZGseOperation, body);
-  const taskId = await createTask({ source: "gse", opType, bizId: null, actor: actorOf(caller), targets: toTargets(operation, opType) });
+  const targets = toTargets(operation, opType);
+  const bizId = await assertCanOnHosts(caller.principal, "operate", targets);
+  const taskId = await createTask({ source: "gse", opType, bizId, actor: actorOf(caller), targets });
   return { task_id: taskId };
 }
 
@@ -34,7 +39,8 @@ export async function operateGseMulti(body: Record<string, unknown>, caller: TAp
     const opType = assertOpType(request.op_type, undefined, `proc_operate_req.${index}.op_type`);
     return toTargets(parseEsbInput(ZGseOperation, request), opType);
   });
+  const bizId = await assertCanOnHosts(caller.principal, "operate", targets);
   const opTypes = new Set(targets.map((t) => t.opType));
-  const taskId = await createTask({ source: "gse", opType: opTypes.size === 1 ? targets[0].opType! : -1, bizId: null, actor: actorOf(caller), targets });
+  const taskId = await createTask({ source: "gse", opType: opTypes.size === 1 ? targets[0].opType! : -1, bizId, actor: actorOf(caller), targets });
   return { task_id: taskId };
 }

@@ -1,6 +1,10 @@
-// JOB operate_process / operate_proc (004) and manage_proc (003) → one task.
+// JOB operate_process / operate_proc (004) and manage_proc (003) → one task. The app needs the operator
+// role in bk_biz_id, every known target host must be in bk_biz_id, and the app needs the role in any
+// other business such a host is also in.
 import { z } from "zod";
+import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
+import { assertCan } from "@/lib/access/permissions";
 import { OP_TYPE } from "@/lib/agent/protocol";
 import { createTask } from "@/lib/operations/create-task";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";
@@ -17,12 +21,14 @@ export function jobNamespace(bizId: number) {
 
 async function queueJob(body: Record<string, unknown>, caller: TAppCaller, opType: number, infoSchema: z.ZodType<TJobProcessInfo>) {
   const { bk_biz_id: bizId, process_infos: infos } = parseEsbInput(z.object({ bk_biz_id: z.number().int().min(1), process_infos: z.array(infoSchema).min(1).max(1000) }), body);
+  assertCan(caller.principal, "operate", bizId);
   await assertBusinessExists(bizId);
   const targets = infos.flatMap((info) => {
     const spec = specFromJob(info);
     const name = info.value_key || jobProcessKey(spec);
     return info.ip_list.map((host) => ({ cloudId: host.bk_cloud_id, ip: host.ip, namespace: jobNamespace(bizId), name, spec }));
   });
+  await assertCanOnHosts(caller.principal, "operate", targets, { withinBizId: bizId });
   const taskId = await createTask({ source: "job", opType, bizId, actor: actorOf(caller), targets });
   return { bk_gse_taskid: taskId };
 }

@@ -2,7 +2,7 @@
 // (FOR UPDATE SKIP LOCKED, so concurrent polls and instances never hand out a row twice). With
 // nothing queued it waits for a NOTIFY for its host, up to waitMs.
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getPgPool } from "@/lib/db";
 import { MAX_WAIT_MS, type TPollReply, type TProcSpec, type TWorkItem } from "@/lib/agent/protocol";
 import type { TAgentHost } from "@/lib/operations/agent-token";
 import { recordManagedStates, ZManagedState } from "@/lib/operations/record-managed-states";
@@ -20,28 +20,42 @@ const CLAIM_BATCH = 100;
 const REPORT_SLACK_SECS = Number(process.env.PROCDECK_REPORT_SLACK_SECS ?? 15);
 
 export async function pollAgentWork(host: TAgentHost, input: z.infer<typeof ZPollRequest>, signal?: AbortSignal): Promise<TPollReply> {
-  await getDb().host.update({ where: { id: host.id }, data: { agentLastSeenAt: new Date(), agentVersion: input.version } });
-  await recordManagedStates(host.id, input.managed);
-  await settleOverdueRows();
-
   const subscription = await getWorkNotifier().subscribe(host.id);
-  let work = await claimWork(host.id);
+  // the heartbeat goes with the first claim, before the sweep, so a returning agent's own sweep never
+  // counts it offline
+  let work = await claimWork(host.id, { version: input.version });
+  await recordManagedStates(null, host.id, input.managed);
+  await settleOverdueRows();
   if (work.length || input.waitMs === 0) {
     subscription.cancel();
     return { work };
   }
   await subscription.wait(input.waitMs, signal);
+  // an agent that hung up would never receive what it claimed: its rows would sit until their deadline
+  if (signal?.aborted) return { work: [] };
   work = await claimWork(host.id);
   return { work };
 }
 
-async function claimWork(hostId: number): Promise<TWorkItem[]> {
-  const rows = await getDb().$queryRaw<{ id: bigint; op_type: number; namespace: string; name: string; spec: TProcSpec }[]>`
-    UPDATE task_row r SET claimed_at = now(),
-      deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + ${REPORT_SLACK_SECS})
-    WHERE r.id IN (
-      SELECT id FROM task_row WHERE bk_host_id = ${hostId} AND code = 115 AND claimed_at IS NULL
-      ORDER BY id LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED)
-    RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`;
+/**
+ * Claims up to CLAIM_BATCH queued rows; with `heartbeat`, also records that the agent is alive (same
+ * statement). On the pool directly, as a prepared statement: every agent runs it on every poll.
+ */
+async function claimWork(hostId: number, heartbeat?: { version: string }): Promise<TWorkItem[]> {
+  const { rows } = await getPgPool().query<{ id: string; op_type: number; namespace: string; name: string; spec: TProcSpec }>({
+    name: "procdeck-agent-claim",
+    text: `
+      WITH seen AS (
+        UPDATE host SET agent_last_seen_at = now(), agent_version = $2 WHERE bk_host_id = $1 AND $3::boolean
+      )
+      UPDATE task_row r SET claimed_at = now(),
+        deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + $4)
+      WHERE r.id IN (
+        SELECT id FROM task_row WHERE bk_host_id = $1 AND code = 115 AND claimed_at IS NULL
+        ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)
+      RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`,
+    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, REPORT_SLACK_SECS, CLAIM_BATCH],
+  });
+  // bigint ids arrive as text from pg
   return rows.map((row) => ({ rowId: String(row.id), opType: row.op_type, namespace: row.namespace, name: row.name, spec: row.spec }));
 }

@@ -1,5 +1,8 @@
-// GSE get_proc_status(_v2): what each host's agent last reported for a (namespace, name).
+// GSE get_proc_status(_v2): what each host's agent last reported for a (namespace, name). The app needs
+// the viewer role in the business of every known host it asks about.
 import { z } from "zod";
+import { assertCanOnHosts } from "@/lib/access/assert-host-access";
+import type { TPrincipal } from "@/lib/access/permissions";
 import { getDb } from "@/lib/db";
 import { parseEsbInput } from "@/lib/operations/parse-esb-input";
 
@@ -9,8 +12,9 @@ const ZStatusQuery = z.object({
 });
 
 /** GSE status values: 0 unregistered, 1 running, 2 stopped. */
-export async function readProcessStatus(body: Record<string, unknown>) {
+export async function readProcessStatus(body: Record<string, unknown>, principal: TPrincipal) {
   const { meta, hosts } = parseEsbInput(ZStatusQuery, body);
+  await assertCanOnHosts(principal, "view", hosts.map((host) => ({ cloudId: host.bk_cloud_id, ip: host.ip })));
   const known = await getDb().managedProcess.findMany({
     where: { namespace: meta.namespace, name: meta.name, host: { OR: hosts.map((h) => ({ cloudId: h.bk_cloud_id, innerIp: h.ip })) } },
     include: { host: { select: { cloudId: true, innerIp: true } } },

@@ -1,26 +1,33 @@
 // An agent's results and events. A row is only written by the agent of its own host and only while it
 // is still running (115): a late report after the sweep failed the row changes nothing.
+// Results, heartbeat, restart events (audited) and the managed list are stored together: one
+// statement when there is nothing but results (on the pool directly: every operated row costs one),
+// one transaction otherwise. Closing the tasks this report finished comes after the commit
+// (lib/operations/task-finisher.ts), and the reply does not wait for it: a saved report never
+// answers 500.
 import { z } from "zod";
 import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { getDb, getPgPool, type TTx } from "@/lib/db";
 import { OUTPUT_TAIL_BYTES } from "@/lib/agent/protocol";
 import type { TAgentHost } from "@/lib/operations/agent-token";
 import { recordManagedStates, ZManagedState } from "@/lib/operations/record-managed-states";
-import { finishSettledTasks } from "@/lib/operations/settle-overdue-rows";
+import { toStorableText, ZStorableText } from "@/lib/operations/storable-text";
+import { finishTasksSoon } from "@/lib/operations/task-finisher";
+
 
 export const ZReportRequest = z.object({
   results: z
     .array(
       z.object({
-        rowId: z.string().regex(/^\d+$/),
+        rowId: z.string().regex(/^\d{1,18}$/),
         code: z.number().int(),
-        message: z.string().max(4000),
-        content: z.string().max(20_000),
+        message: ZStorableText(4000),
+        content: ZStorableText(20_000),
         exitCode: z.number().int().nullable(),
-        outputTail: z.string().max(OUTPUT_TAIL_BYTES * 2),
+        outputTail: ZStorableText(OUTPUT_TAIL_BYTES * 2),
         pid: z.number().int().nullable(),
-        startedAt: z.string(),
-        finishedAt: z.string(),
+        startedAt: z.iso.datetime({ offset: true }),
+        finishedAt: z.iso.datetime({ offset: true }),
       }),
     )
     .max(1000)
@@ -31,42 +38,57 @@ export const ZReportRequest = z.object({
     .default([]),
   managed: z.array(ZManagedState).max(10_000).default([]),
 });
+export type TReportRequest = z.infer<typeof ZReportRequest>;
 
-export async function recordAgentReport(host: TAgentHost, report: z.infer<typeof ZReportRequest>): Promise<{ accepted: number }> {
-  const db = getDb();
-  let accepted = 0;
-  await db.$transaction(async (tx) => {
-    for (const result of report.results) {
-      const { count } = await tx.taskRow.updateMany({
-        where: { id: BigInt(result.rowId), hostId: host.id, code: 115 },
-        data: {
-          code: result.code,
-          message: result.message,
-          content: result.content,
-          exitCode: result.exitCode,
-          outputTail: result.outputTail.slice(-OUTPUT_TAIL_BYTES),
-          pid: result.pid,
-          startedAt: new Date(result.startedAt),
-          finishedAt: new Date(result.finishedAt),
-        },
-      });
-      accepted += count;
-    }
-    await writeAuditEntries(
-      tx,
-      report.events.map((event) => ({
-        actor: { type: "system" as const, name: `agent@${host.cloudId}:${host.innerIp}` },
-        bizId: null,
-        objectType: "managed_process",
-        objectId: `${host.id}:${event.namespace}:${event.name}`,
-        objectName: event.name,
-        action: event.kind,
-        after: { message: event.message, pid: event.pid, at: event.at },
-      })),
-    );
-    await tx.host.update({ where: { id: host.id }, data: { agentLastSeenAt: new Date() } });
-  });
-  await recordManagedStates(host.id, report.managed);
-  await finishSettledTasks();
-  return { accepted };
+export async function recordAgentReport(host: TAgentHost, report: TReportRequest): Promise<{ accepted: number }> {
+  const isSingleStatement = !report.events.length && !report.managed.length;
+  const touched = isSingleStatement ? await writeResults(null, host.id, report.results) : await getDb().$transaction((tx) => writeReport(tx, host, report));
+  finishTasksSoon(touched.keys());
+  return { accepted: [...touched.values()].reduce((sum, count) => sum + count, 0) };
+}
+
+async function writeReport(tx: TTx, host: TAgentHost, report: TReportRequest): Promise<Map<string, number>> {
+  const touched = await writeResults(tx, host.id, report.results);
+  await writeAuditEntries(
+    tx,
+    report.events.map((event) => ({
+      actor: { type: "system" as const, name: `agent@${host.cloudId}:${host.innerIp}` },
+      bizId: null,
+      objectType: "managed_process",
+      objectId: `${host.id}:${event.namespace}:${event.name}`,
+      objectName: event.name,
+      action: event.kind,
+      after: { message: event.message, pid: event.pid, at: event.at },
+    })),
+  );
+  await recordManagedStates(tx, host.id, report.managed);
+  return touched;
+}
+
+/** Every result and the heartbeat in one statement: rows accepted per task. */
+const WRITE_RESULTS_SQL = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("rowId" bigint, code int, message text, content text,
+      "exitCode" int, "outputTail" text, pid int, "startedAt" timestamptz, "finishedAt" timestamptz)
+  ), updated AS (
+    UPDATE task_row r SET code = x.code, message = x.message, content = x.content, exit_code = x."exitCode",
+      output_tail = x."outputTail", pid = x.pid, started_at = x."startedAt" AT TIME ZONE 'UTC', finished_at = x."finishedAt" AT TIME ZONE 'UTC'
+    FROM input x
+    WHERE r.id = x."rowId" AND r.bk_host_id = $2 AND r.code = 115
+    RETURNING r.task_id
+  ), seen AS (
+    UPDATE host SET agent_last_seen_at = now() WHERE bk_host_id = $2
+  )
+  SELECT task_id, count(*)::int AS accepted FROM updated GROUP BY task_id`;
+
+/** In `tx` when given, else on the pool as a prepared statement. */
+async function writeResults(tx: TTx | null, hostId: number, results: TReportRequest["results"]): Promise<Map<string, number>> {
+  // a tail cut mid-character is made whole again
+  const input = JSON.stringify(results.map((result) => ({ ...result, outputTail: toStorableText(result.outputTail.slice(-OUTPUT_TAIL_BYTES)) })));
+  type TRow = { task_id: string; accepted: number };
+  // a constant statement with bound parameters: nothing from the request is spliced into the SQL
+  const rows = tx
+    ? await tx.$queryRawUnsafe<TRow[]>(WRITE_RESULTS_SQL, input, hostId)
+    : (await getPgPool().query<TRow>({ name: "procdeck-agent-report", text: WRITE_RESULTS_SQL, values: [input, hostId] })).rows;
+  return new Map(rows.map((row) => [row.task_id, row.accepted]));
 }

@@ -1,8 +1,10 @@
-// Nothing stays at 115 forever. Run lazily wherever rows are read or claimed (any instance, no timer):
+// Nothing stays at 115 forever. Run lazily wherever rows are read or claimed (any instance, no timer),
+// but at most once per SETTLE_INTERVAL_MS per server instance: a thousand agents polling at once
+// must not each sweep the table.
 // - unclaimed rows of a host whose agent is offline or revoked end 117 after a short grace;
 // - claimed rows not reported by their deadline (op_timeout + grace) end as failed;
 // - unclaimed rows older than their op_timeout + grace end as failed too;
-// - tasks with no running row left get their finished_at.
+// - open tasks with no running row left get their finished_at.
 import { getDb } from "@/lib/db";
 import { RESULT_CODE } from "@/lib/agent/protocol";
 
@@ -10,8 +12,16 @@ import { RESULT_CODE } from "@/lib/agent/protocol";
 export const AGENT_OFFLINE_AFTER_SECS = 45;
 /** How long a row waits for an agent before 117. */
 export const AGENT_GRACE_SECS = Number(process.env.PROCDECK_AGENT_GRACE_SECS ?? 5);
+/** Deadlines are whole seconds or more: a sweep per second per instance is soon enough. */
+const SETTLE_INTERVAL_MS = 1000;
+
+const holder = globalThis as unknown as { procdeckLastSettleAt?: number };
 
 export async function settleOverdueRows(): Promise<void> {
+  const now = Date.now();
+  if (now - (holder.procdeckLastSettleAt ?? 0) < SETTLE_INTERVAL_MS) return;
+  // claimed before the first await, so callers arriving meanwhile skip instead of sweeping too
+  holder.procdeckLastSettleAt = now;
   const db = getDb();
   await db.$executeRaw`
     UPDATE task_row r SET code = ${RESULT_CODE.AGENT_OFFLINE}, finished_at = now(),
@@ -29,9 +39,12 @@ export async function settleOverdueRows(): Promise<void> {
     WHERE code = 115 AND (
       (claimed_at IS NOT NULL AND deadline < now())
       OR (claimed_at IS NULL AND created_at < now() - make_interval(secs => (spec->>'opTimeout')::int + ${AGENT_GRACE_SECS})))`;
+  // every open task, not only those the two updates touched: this also closes a task whose closing
+  // after a report was lost (lib/operations/task-finisher.ts runs it after the report's commit)
   await finishSettledTasks();
 }
 
+/** Closes every open task with no running row left; the partial index task_unfinished_idx keeps this proportional to open tasks, not to history. */
 export async function finishSettledTasks(): Promise<void> {
   await getDb().$executeRaw`
     UPDATE task t SET finished_at = now()

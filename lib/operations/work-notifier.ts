@@ -1,10 +1,44 @@
 // Wakes waiting agent long-polls when work is queued for their host. Tasks are written by any server
 // instance; PostgreSQL's NOTIFY (sent at commit) reaches every instance's LISTEN connection, so there
-// is no in-memory queue and no sticky sessions.
+// is no in-memory queue and no sticky sessions. A payload names many hosts at once (a JSON array of
+// host ids), so a task for a thousand hosts costs a handful of notifications, not a thousand.
 import pg from "pg";
 import { readDatabaseUrl } from "@/lib/env";
 
 export const WORK_CHANNEL = "procdeck_agent_work";
+/** NOTIFY payloads must stay under 8000 bytes; host ids are ASCII digits, so characters = bytes. */
+const MAX_PAYLOAD_CHARS = 7900;
+
+/** The payloads that together name every host: JSON arrays of ids, each under the NOTIFY limit. */
+export function encodeWorkNotices(hostIds: Iterable<number>): string[] {
+  const payloads: string[] = [];
+  let batch: string[] = [];
+  let length = 2;
+  for (const id of hostIds) {
+    const item = String(id);
+    if (batch.length && length + item.length + 1 > MAX_PAYLOAD_CHARS) {
+      payloads.push(`[${batch.join(",")}]`);
+      batch = [];
+      length = 2;
+    }
+    batch.push(item);
+    length += item.length + 1;
+  }
+  if (batch.length) payloads.push(`[${batch.join(",")}]`);
+  return payloads;
+}
+
+/** Host ids named by a payload: a JSON array, or a single id (revoking an agent sends one, as earlier versions did for all). */
+export function decodeWorkNotice(payload: string | undefined): number[] {
+  if (!payload) return [];
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    const ids = Array.isArray(parsed) ? parsed : [parsed];
+    return ids.filter((id): id is number => Number.isInteger(id));
+  } catch {
+    return [];
+  }
+}
 
 type TWaiter = () => void;
 
@@ -32,7 +66,7 @@ class WorkNotifier {
       if (!set.size) this.waiters.delete(hostId);
     };
     const wait = async (ms: number, signal?: AbortSignal) => {
-      if (isWoken) return cancel();
+      if (isWoken || signal?.aborted) return cancel();
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () => wake();
       signal?.addEventListener("abort", onAbort, { once: true });
@@ -53,8 +87,7 @@ class WorkNotifier {
   private async connect() {
     const client = new pg.Client({ connectionString: readDatabaseUrl() });
     client.on("notification", (message) => {
-      const waiters = this.waiters.get(Number(message.payload));
-      waiters?.forEach((wake) => wake());
+      for (const hostId of decodeWorkNotice(message.payload)) this.waiters.get(hostId)?.forEach((wake) => wake());
     });
     // a dropped connection (database restart) is re-made on the next subscribe; meanwhile waits time out
     const drop = () => {

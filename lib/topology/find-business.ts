@@ -24,6 +24,11 @@ export async function findBusiness(account: string, bizId: number): Promise<TBus
   return business;
 }
 
+/** After a rename or delete: this instance stops answering from its copy (others within CACHE_TTL_MS). */
+export function forgetBusiness(bizId: number): void {
+  cache.delete(bizId);
+}
+
 /** For APIs that name a business by id alone (JOB): 1199019 when it does not exist. */
 export async function assertBusinessExists(bizId: number): Promise<void> {
   const business = await getDb().business.findUnique({ where: { id: bizId }, select: { id: true } });

@@ -1,37 +1,46 @@
-// The hosts page: every host placed in a module of the business, with its agent's state.
+// The hosts page and the topology page: every host placed in a module of the business, with its
+// modules (labels for people, ids for the topology tree) and its agent's state.
 import { getDb } from "@/lib/db";
-import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/operations/settle-overdue-rows";
+import { readAgentState, type TAgentState } from "@/lib/topology/agent-state";
 
 export type THostView = {
   hostId: number;
   ip: string;
   cloudId: number;
   hostName: string;
+  /** "set / module", sorted */
   modules: string[];
-  agentState: "online" | "offline" | "revoked" | "none";
+  moduleIds: number[];
+  agentState: TAgentState;
   agentVersion: string;
   lastSeenAt: string | null;
+  revokedAt: string | null;
 };
 
 export async function listHosts(bizId: number): Promise<THostView[]> {
-  const rows = await getDb().$queryRaw<{ bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_host_name: string; modules: string[]; agent_version: string; agent_last_seen_at: Date | null; agent_revoked_at: Date | null; agent_token_hash: string | null }[]>`
+  const rows = await getDb().$queryRaw<
+    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_host_name: string; modules: string[]; module_ids: number[]; agent_version: string; agent_last_seen_at: Date | null; agent_revoked_at: Date | null; agent_token_hash: string | null }[]
+  >`
     SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_host_name, h.agent_version, h.agent_last_seen_at, h.agent_revoked_at, h.agent_token_hash,
-      array_agg(s.bk_set_name || ' / ' || m.bk_module_name ORDER BY s.bk_set_name, m.bk_module_name) AS modules
+      array_agg(s.bk_set_name || ' / ' || m.bk_module_name ORDER BY s.bk_set_name, m.bk_module_name) AS modules,
+      array_agg(m.bk_module_id ORDER BY m.bk_module_id) AS module_ids
     FROM host h
     JOIN host_module hm ON hm.bk_host_id = h.bk_host_id
     JOIN module m ON m.bk_module_id = hm.bk_module_id AND m.bk_biz_id = ${bizId}
     JOIN "set" s ON s.bk_set_id = m.bk_set_id
     GROUP BY h.bk_host_id
     ORDER BY h.bk_cloud_id, h.bk_host_innerip`;
-  const onlineSince = Date.now() - AGENT_OFFLINE_AFTER_SECS * 1000;
+  const now = Date.now();
   return rows.map((row) => ({
     hostId: row.bk_host_id,
     ip: row.bk_host_innerip,
     cloudId: row.bk_cloud_id,
     hostName: row.bk_host_name,
     modules: row.modules,
+    moduleIds: row.module_ids,
     agentVersion: row.agent_version,
     lastSeenAt: row.agent_last_seen_at?.toISOString() ?? null,
-    agentState: row.agent_revoked_at ? "revoked" : !row.agent_token_hash ? "none" : row.agent_last_seen_at && row.agent_last_seen_at.getTime() > onlineSince ? "online" : "offline",
+    revokedAt: row.agent_revoked_at?.toISOString() ?? null,
+    agentState: readAgentState({ agentTokenHash: row.agent_token_hash, agentRevokedAt: row.agent_revoked_at, agentLastSeenAt: row.agent_last_seen_at }, now),
   }));
 }

@@ -7,7 +7,9 @@ import { BASE_URL, sql, uniqueName } from "./cmdb-client";
 
 export type TGrant = { bizId: number; role: TRole };
 
-export type TConsoleReply<T = unknown> = { status: number; body: { result: boolean; code: number; message: string; data: T }; text: string; headers: Headers };
+/** The console envelope (lib/api/console-envelope.ts). */
+export type TConsoleEnvelope<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: number; kind: string; message: string; fields?: Record<string, string> } };
+export type TConsoleReply<T = unknown> = { status: number; body: TConsoleEnvelope<T>; text: string; headers: Headers };
 
 export type TConsoleClient = {
   userId: number;

@@ -9,10 +9,15 @@ export function uniqueName(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 }
 
-/** Signs the page's browser context in; the cookies are shared with page.request. */
+/** Signs the page's browser context in (as the test admin); the cookies are shared with page.request. */
 export async function signIn(page: Page) {
-  const response = await page.request.post("/api/console/session", { data: ADMIN });
-  expect(response.ok()).toBe(true);
+  await signInAs(page, ADMIN.username, ADMIN.password);
+}
+
+/** Signs the page's browser context in as any user (e.g. one made by support/users.ts). */
+export async function signInAs(page: Page, username: string, password: string) {
+  const response = await page.request.post("/api/console/session", { data: { username, password } });
+  expect(response.ok(), `sign-in of ${username}`).toBe(true);
 }
 
 /** Signs in through the sign-in form, as a person does. */
@@ -22,7 +27,8 @@ export async function signInWithForm(page: Page, password = ADMIN.password) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-async function csrfHeader(page: Page) {
+/** The header a console write needs: the session's CSRF token, echoed from its cookie. */
+export async function csrfHeader(page: Page) {
   const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "procdeck_csrf");
   return { "x-csrf-token": cookie?.value ?? "" };
 }
@@ -62,7 +68,8 @@ export async function deleteProcessViaApi(page: Page, processId: number) {
 export async function openProcessList(page: Page, query = "") {
   await page.goto(`/biz/${DEMO_BIZ}/processes${query ? `?${query}` : ""}`);
   await expect(page.getByRole("table")).toBeVisible();
-  await expect(page.locator("table .animate-pulse")).toHaveCount(0);
+  // generous: a busy machine (or a dev server compiling the route) can take a while to answer the first time
+  await expect(page.locator("table .animate-pulse")).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** The body rows of the process table. */

@@ -3,6 +3,7 @@
 // result. For load only: it runs no commands and is not the real agent (lib/agent/main.ts).
 import http from "node:http";
 import { MAX_WAIT_MS, OP_TYPE, type TAgentReply, type TEnrollReply, type TPollReply, type TWorkItem, type TWorkResult } from "@/lib/agent/protocol";
+import { RetryBackoff } from "@/lib/agent/retry-backoff";
 import type { TBenchHost } from "./insert-bench-hosts";
 
 export type TSwarmStats = { polls: number; pollsWithWork: number; reports: number; rowsReported: number; errors: number; lastError: string };
@@ -21,9 +22,7 @@ const VERSION = "bench-swarm";
 /** Enrolments at once: enough to keep the server busy, few enough not to queue on its 20 DB connections for long. */
 const ENROLL_CONCURRENCY = 16;
 const ERROR_PAUSE_MS = 500;
-/** The real agent's retry policy (lib/agent/main.ts): 0.5 s doubling up to 30 s; a round's own timeout bounds the total. */
-const FIRST_BACKOFF_MS = 500;
-const MAX_BACKOFF_MS = 30_000;
+// retries follow the real agent's policy (lib/agent/retry-backoff.ts); a round's own timeout bounds the total
 
 type TReply<T> = { status: number; body: TAgentReply<T> | null };
 
@@ -95,7 +94,7 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
   // failures back off until the call succeeds or the swarm stops
   const pollLoop = async (index: number) => {
     const token = tokens[index];
-    let backoffMs = FIRST_BACKOFF_MS;
+    const backoff = new RetryBackoff();
     while (!isStopped) {
       let work: TWorkItem[] | null = null;
       inFlight += 1;
@@ -110,11 +109,10 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
       }
       if (isStopped) return;
       if (!work) {
-        await pause(backoffMs + Math.random() * 250);
-        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        await pause(backoff.nextDelayMs());
         continue;
       }
-      backoffMs = FIRST_BACKOFF_MS;
+      backoff.reset();
       stats.polls += 1;
       if (!work.length) continue;
       stats.pollsWithWork += 1;
@@ -132,7 +130,8 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
   };
 
   const sendReport = async (token: string, results: TWorkResult[]) => {
-    for (let backoffMs = FIRST_BACKOFF_MS; !isStopped; backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS)) {
+    const backoff = new RetryBackoff();
+    while (!isStopped) {
       try {
         const reply = await post<{ accepted: number }>("/api/agent/v1/report", token, { results, events: [], managed: [] }, 30_000);
         if (!reply.body?.ok) throw new Error(`report: ${reply.status} ${reply.body && !reply.body.ok ? reply.body.error.message : "no JSON"}`);
@@ -142,7 +141,7 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
       } catch (error) {
         if (isStopped) return;
         noteError(error instanceof Error ? error.message : String(error));
-        await pause(backoffMs);
+        await pause(backoff.nextDelayMs());
       }
     }
   };

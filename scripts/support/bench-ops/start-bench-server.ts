@@ -37,7 +37,11 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
 
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(BIN("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // PROCDECK_BENCH_CPU_PROF_DIR=<dir>: the server runs under `node --cpu-prof` and leaves a
+  // .cpuprofile there when it stops (open it in Chrome DevTools or speedscope)
+  const profileDir = process.env.PROCDECK_BENCH_CPU_PROF_DIR;
+  const command = profileDir ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "node_modules/next/dist/bin/next"] : [BIN("next")];
+  const server = spawn(command[0], [...command.slice(1), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },
     // its own process group: one signal reaches `next start` and anything it forks

@@ -1,12 +1,13 @@
 // The raw-SQL floor must run exactly what the API runs. Rather than copy the SQL builder, call the real
 // searchProcesses() with a stand-in database that records the statement instead of executing it.
 // Imported dynamically (after `prisma generate`), since lib/db pulls in the generated client.
-import { getDb } from "@/lib/db";
+import { getDb, getPgPool } from "@/lib/db";
 import { searchProcesses } from "@/lib/processes/search-processes";
 
 export type TCapturedQuery = { sql: string; params: unknown[] };
 
-// lib/db.ts keeps its one client on globalThis under this name; if that ever changes, the check below fails loudly
+// lib/db.ts keeps its one client on globalThis under this name (made on its live pool, which is why
+// the pool is made first); if that ever changes, the check below fails loudly
 const holder = globalThis as unknown as { procdeckDb?: unknown };
 
 export async function captureSearchSql(bizId: number, body: unknown): Promise<TCapturedQuery> {
@@ -17,6 +18,7 @@ export async function captureSearchSql(bizId: number, body: unknown): Promise<TC
       return [{ __total: 0 }]; // any answer will do: only the statement is wanted
     },
   };
+  getPgPool();
   const saved = holder.procdeckDb;
   holder.procdeckDb = recorder;
   try {

@@ -1,4 +1,70 @@
 // Console text for the audit trail page, in English and Chinese.
 import type { TLocalText } from "@/lib/i18n";
 
-export const AUDIT_MESSAGES = {} as const satisfies Record<string, TLocalText>;
+export const AUDIT_MESSAGES = {
+  auditTitle: { en: "Audit trail", zh: "审计日志" },
+  auditNav: { en: "Audit", zh: "审计" },
+  auditIntro: { en: "Every change and operation, newest first.", zh: "所有变更与操作，按时间倒序。" },
+  auditTable: { en: "Audit entries", zh: "审计记录" },
+  auditError: { en: "The audit trail could not be loaded.", zh: "无法加载审计日志。" },
+
+  // filters
+  auditFilters: { en: "Filters", zh: "筛选" },
+  auditFilterBusiness: { en: "Business", zh: "业务" },
+  auditAnyBusiness: { en: "Every business you may see", zh: "你可查看的全部业务" },
+  auditNoBusiness: { en: "Administration (no business)", zh: "系统管理（不属于任何业务）" },
+  auditFilterUser: { en: "User or operator", zh: "用户或操作人" },
+  auditFilterApp: { en: "API app", zh: "API 应用" },
+  auditFilterType: { en: "Object type", zh: "对象类型" },
+  auditFilterObject: { en: "Object ID or name", zh: "对象 ID 或名称" },
+  auditFilterAction: { en: "Action", zh: "动作" },
+  auditFilterFrom: { en: "From", zh: "开始时间" },
+  auditFilterTo: { en: "Until", zh: "结束时间" },
+  auditExactHint: { en: "exact", zh: "精确匹配" },
+  auditAnyPlaceholder: { en: "any", zh: "全部" },
+  auditExport: { en: "Export CSV", zh: "导出 CSV" },
+  auditExportHint: { en: "Downloads the entries of these filters (up to 50,000).", zh: "下载当前筛选条件下的记录（最多 50,000 条）。" },
+
+  // table
+  auditTime: { en: "Time", zh: "时间" },
+  auditWho: { en: "Who", zh: "操作人" },
+  auditBusiness: { en: "Business", zh: "业务" },
+  auditObject: { en: "Object", zh: "对象" },
+  auditAction: { en: "Action", zh: "动作" },
+  auditChanges: { en: "Changes", zh: "变更" },
+  auditViaApp: { en: "via {app}", zh: "通过 {app}" },
+  auditSystem: { en: "system", zh: "系统" },
+  auditAdministration: { en: "Administration", zh: "系统管理" },
+  auditUnknownBusiness: { en: "Business {id}", zh: "业务 {id}" },
+  auditShowDiff: { en: "Show the changes of entry {id}", zh: "显示记录 {id} 的变更" },
+  auditHideDiff: { en: "Hide the changes of entry {id}", zh: "隐藏记录 {id} 的变更" },
+  auditFieldCount: { en: "{count} fields", zh: "{count} 个字段" },
+  auditFieldCountOne: { en: "1 field", zh: "1 个字段" },
+  auditNoValues: { en: "No values recorded for this entry.", zh: "此记录没有保存字段值。" },
+  auditField: { en: "Field", zh: "字段" },
+  auditBefore: { en: "Before", zh: "之前" },
+  auditAfter: { en: "After", zh: "之后" },
+  auditAbsent: { en: "(not set)", zh: "（无）" },
+  auditAdded: { en: "added", zh: "新增" },
+  auditRemoved: { en: "removed", zh: "移除" },
+  auditChanged: { en: "changed", zh: "修改" },
+  auditFilterToObject: { en: "Show only entries of {object}", zh: "只看 {object} 的记录" },
+  auditLoadMore: { en: "Load older entries", zh: "加载更早的记录" },
+  auditLoadingMore: { en: "Loading…", zh: "加载中…" },
+  auditShownCount: { en: "{count} entries shown", zh: "已显示 {count} 条" },
+  auditEnd: { en: "That is all: no older entries.", zh: "已全部显示，没有更早的记录。" },
+
+  // empty states
+  auditNoMatch: { en: "No entry matches these filters.", zh: "没有符合筛选条件的记录。" },
+  auditNoMatchHint: { en: "Widen the time range or clear some filters.", zh: "请放宽时间范围或清除部分筛选条件。" },
+  auditEmpty: { en: "Nothing has been recorded yet.", zh: "暂无审计记录。" },
+  auditEmptyHint: { en: "Changes and operations appear here as they happen.", zh: "变更与操作发生后会显示在这里。" },
+
+  // actions people read in the table (others are shown as their code)
+  auditActionCreate: { en: "create", zh: "创建" },
+  auditActionUpdate: { en: "update", zh: "修改" },
+  auditActionDelete: { en: "delete", zh: "删除" },
+  auditActionBind: { en: "bind", zh: "绑定" },
+  auditActionUnbind: { en: "unbind", zh: "解绑" },
+  auditActionOperate: { en: "operate", zh: "执行操作" },
+} as const satisfies Record<string, TLocalText>;

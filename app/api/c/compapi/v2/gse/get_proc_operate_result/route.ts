@@ -2,4 +2,4 @@
 import { defineEsbRoute } from "@/lib/api/esb-route";
 import { readGseTaskResult } from "@/lib/operations/read-task-results";
 
-export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body }) => readGseTaskResult(body), { allowGet: true });
+export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body, caller }) => readGseTaskResult(body, caller), { allowGet: true });

@@ -2,4 +2,4 @@
 import { defineEsbRoute } from "@/lib/api/esb-route";
 import { readProcessStatus } from "@/lib/operations/read-process-status";
 
-export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body }) => readProcessStatus(body));
+export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body, caller }) => readProcessStatus(body, caller.principal));

@@ -2,4 +2,4 @@
 import { defineEsbRoute } from "@/lib/api/esb-route";
 import { readJobTaskResult } from "@/lib/operations/read-task-results";
 
-export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body }) => readJobTaskResult(body), { allowGet: true });
+export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body, caller }) => readJobTaskResult(body, caller), { allowGet: true });

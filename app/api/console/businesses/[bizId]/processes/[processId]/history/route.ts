@@ -2,7 +2,9 @@
 import { consoleRoute } from "@/lib/api/console-route";
 import { parsePathId } from "@/lib/api/parse-path";
 import { listProcessHistory } from "@/lib/audit/list-process-history";
+import { assertProcessInBusiness } from "@/lib/processes/assert-process-in-business";
 
+// the process must be of this business: another business's id is a 404, not an empty history
 export const GET = consoleRoute({
-  handle: ({ business, params }) => listProcessHistory(business, parsePathId(params.processId, "bk_process_id")),
+  handle: async ({ business, params }) => listProcessHistory(business, await assertProcessInBusiness(business, parsePathId(params.processId, "bk_process_id"))),
 });

@@ -1,0 +1,5 @@
+import { AdminDetailSkeleton } from "@/components/admin/admin-skeletons";
+
+export default function Loading() {
+  return <AdminDetailSkeleton />;
+}

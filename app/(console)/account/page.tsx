@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { AccountView } from "@/components/account/account-view";
+import { readPageLanguage } from "@/lib/access/read-page-language";
+import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
+import { translate } from "@/lib/client/i18n/translate";
+import { safeReturnPath } from "@/lib/client/safe-return-path";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await readPageLanguage(), "accountTitle") };
+}
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: TProps) {
+  const query = await searchParams;
+  await requirePageSession(pagePath("/account", query));
+  // where the user was going when signing in sent them here to change their password first
+  const next = typeof query.next === "string" && !query.next.startsWith("/account") ? safeReturnPath(query.next) : null;
+  return <AccountView next={next} />;
+}

@@ -1,0 +1,5 @@
+import { AuditTrailSkeleton } from "@/components/audit/audit-trail-skeleton";
+
+export default function Loading() {
+  return <AuditTrailSkeleton />;
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { AuditTrail } from "@/components/audit/audit-trail";
+import { AuditTrailSkeleton } from "@/components/audit/audit-trail-skeleton";
+import { isGlobalAdmin } from "@/lib/access/permissions";
+import { readPageLanguage } from "@/lib/access/read-page-language";
+import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
+import { translate } from "@/lib/client/i18n/translate";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await readPageLanguage(), "auditTitle") };
+}
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** /audit?biz=&user=&app=&type=&object=&action=&from=&to= — what each user may see is decided by the API. */
+export default async function AuditPage({ searchParams }: TProps) {
+  const session = await requirePageSession(pagePath("/audit", await searchParams));
+  return (
+    <Suspense fallback={<AuditTrailSkeleton />}>
+      <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
+    </Suspense>
+  );
+}

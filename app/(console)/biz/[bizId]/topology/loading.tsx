@@ -1,0 +1,5 @@
+import { TopologySkeleton } from "@/components/topology/topology-skeleton";
+
+export default function Loading() {
+  return <TopologySkeleton />;
+}

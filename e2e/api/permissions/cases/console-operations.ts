@@ -1,0 +1,35 @@
+// Console routes of operations: operating needs the operator role in the path's business; the hosts,
+// instances, task history and task pages need viewer. The fixture task is finished with a failed row,
+// so retry always has something to retry.
+import type { TRouteCase } from "../route-case";
+
+const BIZ = "/api/console/businesses/[bizId]";
+const PROCESS = `${BIZ}/processes/[processId]`;
+const base = (bizId: number) => `/api/console/businesses/${bizId}`;
+
+export const CONSOLE_OPERATION_CASES: TRouteCase[] = [
+  {
+    route: `${PROCESS}/operations`,
+    method: "POST",
+    surface: "console",
+    needs: "operate",
+    build: ({ bizId, processId, hostId }) => ({ path: `${base(bizId)}/processes/${processId}/operations`, body: { opType: 2, hostIds: [hostId] } }),
+  },
+  {
+    route: `${PROCESS}/operation-hosts`,
+    method: "GET",
+    surface: "console",
+    needs: "view",
+    build: ({ bizId, processId }) => ({ path: `${base(bizId)}/processes/${processId}/operation-hosts` }),
+  },
+  { route: `${PROCESS}/instances`, method: "GET", surface: "console", needs: "view", build: ({ bizId, processId }) => ({ path: `${base(bizId)}/processes/${processId}/instances` }) },
+  { route: `${BIZ}/tasks`, method: "GET", surface: "console", needs: "view", build: ({ bizId }) => ({ path: `${base(bizId)}/tasks?pageSize=10` }) },
+  { route: `${BIZ}/tasks/[taskId]`, method: "GET", surface: "console", needs: "view", build: ({ bizId, taskId }) => ({ path: `${base(bizId)}/tasks/${encodeURIComponent(taskId)}` }) },
+  {
+    route: `${BIZ}/tasks/[taskId]/retry`,
+    method: "POST",
+    surface: "console",
+    needs: "operate",
+    build: ({ bizId, taskId }) => ({ path: `${base(bizId)}/tasks/${encodeURIComponent(taskId)}/retry` }),
+  },
+];

@@ -1,0 +1,10 @@
+// One reading of a host agent's state, shared by the hosts page, the agents list and revocation.
+import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/operations/settle-overdue-rows";
+
+export type TAgentState = "online" | "offline" | "revoked" | "none";
+
+export function readAgentState(host: { agentTokenHash: string | null; agentRevokedAt: Date | null; agentLastSeenAt: Date | null }, now = Date.now()): TAgentState {
+  if (host.agentRevokedAt) return "revoked";
+  if (!host.agentTokenHash) return "none";
+  return host.agentLastSeenAt && host.agentLastSeenAt.getTime() > now - AGENT_OFFLINE_AFTER_SECS * 1000 ? "online" : "offline";
+}
