@@ -1,4 +1,5 @@
 "use client";
+import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { Select } from "@/components/ui/select";
 import { BUSINESS_COOKIE } from "@/lib/access/cookie-names";
@@ -15,11 +16,15 @@ export function BusinessSwitcher({ currentBizId }: { currentBizId: number | null
   const t = useT();
   const router = useRouter();
   const businesses = useBusinesses();
+  const selectId = useId();
   const isListed = currentBizId !== null && (!businesses.data || businesses.data.some((business) => business.bk_biz_id === currentBizId));
   return (
-    <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-      {t("business")}
+    // label beside the select, not around it: a wrapping label would make every business name part of
+    // the select's accessible name
+    <div className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+      <label htmlFor={selectId}>{t("business")}</label>
       <Select
+        id={selectId}
         className="w-44!"
         value={isListed ? currentBizId : ""}
         disabled={!businesses.data || businesses.data.length === 0}
@@ -37,6 +42,6 @@ export function BusinessSwitcher({ currentBizId }: { currentBizId: number | null
           </option>
         ))}
       </Select>
-    </label>
+    </div>
   );
 }

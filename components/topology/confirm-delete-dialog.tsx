@@ -21,7 +21,7 @@ type TConfirmProps = {
 
 export function ConfirmDeleteDialog({ isOpen, onClose, title, body, confirmLabel, isPending, error, onConfirm }: TConfirmProps) {
   const t = useT();
-  const isRefusal = isConsoleApiError(error) && (error.kind === "FIELD_CHECK_FAILED" || error.kind === "NOT_FOUND");
+  const isRefusal = isConsoleApiError(error) && (error.kind === "IN_USE" || error.kind === "FIELD_CHECK_FAILED" || error.kind === "NOT_FOUND");
   return (
     <Dialog
       isOpen={isOpen}

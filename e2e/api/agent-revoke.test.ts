@@ -101,7 +101,7 @@ describe("revoking an agent", () => {
   it("refuses a host that never enrolled and an unknown host, changing nothing", async () => {
     const host = await insertHost();
     const refused = errorOf(await admin.call("POST", `/api/console/hosts/${host.hostId}/revoke-agent`));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(409);
     expect(refused.message).toContain("has no enrolled agent");
     expect(errorOf(await admin.call("POST", "/api/console/hosts/2147483000/revoke-agent")).status).toBe(404);
     const [row] = await sql<{ agent_revoked_at: Date | null }>(`SELECT agent_revoked_at FROM host WHERE bk_host_id = $1`, [host.hostId]);

@@ -80,7 +80,7 @@ describe("businesses", () => {
     await createProcess({}, biz.bizId);
     const snapshot = await topologySnapshot(biz.bizId);
     const refused = errorOf(await admin.call("DELETE", `/api/console/admin/businesses/${biz.bizId}`));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(409);
     expect(refused.message).toMatch(/1 process\b.*1 host in its modules.*1 set besides the idle pool/);
     expect(await topologySnapshot(biz.bizId)).toEqual(snapshot);
 
@@ -111,7 +111,7 @@ describe("sets and modules", () => {
 
     let snapshot = await topologySnapshot(biz.bizId);
     const withHosts = errorOf(await admin.call("DELETE", paths.module(moduleId)));
-    expect(withHosts.status).toBe(400);
+    expect(withHosts.status).toBe(409);
     expect(withHosts.message).toContain(`module '${setName} / ${moduleName}' still holds hosts: web (1 host); move them out first`);
     expect(await topologySnapshot(biz.bizId)).toEqual(snapshot);
 
@@ -125,7 +125,7 @@ describe("sets and modules", () => {
 
     snapshot = await topologySnapshot(biz.bizId);
     const bound = errorOf(await admin.call("DELETE", paths.module(moduleId)));
-    expect(bound.status).toBe(400);
+    expect(bound.status).toBe(409);
     expect(bound.message).toContain(`is the last module named 'web' (bound: ${processName})`);
     const renamed = errorOf(await admin.call("PATCH", paths.module(moduleId), { body: { name: "web2" } }));
     expect(renamed.message).toContain("bound to nothing");
@@ -153,7 +153,7 @@ describe("sets and modules", () => {
       await admin.call("POST", paths.setModules(biz.idleSetId), { body: { name: "extra" } }),
     ]) {
       const refused = errorOf(reply);
-      expect(refused.status).toBe(400);
+      expect(refused.status).toBe(409);
       expect(refused.message).toMatch(/built-in|idle pool/);
     }
     expect(await topologySnapshot(biz.bizId)).toEqual(snapshot);
@@ -228,7 +228,7 @@ describe("hosts in modules", () => {
     const snapshot = await topologySnapshot(other.bizId);
 
     const refused = errorOf(await admin.call("POST", topologyPaths(other.bizId).moduleHosts(other.idleModuleId), { body: { hosts: [{ ip: newcomer }, { ip: host.ip, cloudId: 0 }] } }));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(409);
     expect(refused.message).toContain(`host 0:${host.ip} belongs to business '${owner.name}' (${owner.bizId})`);
     expect(await topologySnapshot(other.bizId)).toEqual(snapshot);
     expect(await hostIdOf(newcomer)).toBeUndefined();
@@ -249,7 +249,7 @@ describe("hosts in modules", () => {
 
     const snapshot = await topologySnapshot(biz.bizId);
     const running = errorOf(await admin.call("DELETE", paths.host(host.hostId)));
-    expect(running.status).toBe(400);
+    expect(running.status).toBe(409);
     expect(running.message).toContain(`still has running task rows: ${taskId} (busy-proc)`);
 
     await sql(`UPDATE task_row SET code = 0 WHERE task_id = $1`, [taskId]);

@@ -17,6 +17,7 @@ export const API_ERRORS = {
   FIELD_CHECK_FAILED: { code: 1199028, status: 400, message: text("Field value check does not pass", "字段值校验不通过") },
   DUPLICATE: { code: 1199028, status: 409, message: text("Field value check does not pass", "字段值校验不通过") },
   EDIT_CONFLICT: { code: 1199028, status: 409, message: text("changed by someone else meanwhile", "数据已被他人修改") },
+  IN_USE: { code: 1199028, status: 409, message: text("still in use", "仍在使用中") },
   PROCESS_BOUND: { code: 1108013, status: 409, message: text("the process bind with module", "进程下有绑定模块") },
   /** console sign-in locked after too many failures (lib/access/login-throttle.ts); the detail says when to try again */
   TOO_MANY_ATTEMPTS: { code: 1199429, status: 429, message: text("too many failed sign-ins", "登录失败次数过多") },

@@ -3,12 +3,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { text, type TLocalText } from "@/lib/i18n";
 
-/**
- * A change refused because something still depends on it. It is reported as a failed field check
- * (1199028, HTTP 400) whose detail names what is in the way; there is no dedicated "in use" kind.
- */
+/** A change refused because something still depends on it (409); the detail names what is in the way. */
 export function refusedInUse(detail: TLocalText): ApiError {
-  return new ApiError("FIELD_CHECK_FAILED", detail);
+  return new ApiError("IN_USE", detail);
 }
 
 export function setNotFound(setId: number, bizId: number): ApiError {
@@ -42,5 +39,5 @@ export function describeForeignHost(host: TForeignHost): TLocalText {
 export function refusedForeignHosts(hosts: readonly TForeignHost[]): ApiError {
   const described = hosts.slice(0, 5).map(describeForeignHost);
   const more = hosts.length > 5 ? text(` (and ${hosts.length - 5} more hosts)`, `（另有 ${hosts.length - 5} 台主机）`) : text("", "");
-  return new ApiError("FIELD_CHECK_FAILED", text(described.map((line) => line.en).join("; ") + more.en, described.map((line) => line.zh).join("；") + more.zh));
+  return new ApiError("IN_USE", text(described.map((line) => line.en).join("; ") + more.en, described.map((line) => line.zh).join("；") + more.zh));
 }
