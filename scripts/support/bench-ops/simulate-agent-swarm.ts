@@ -26,6 +26,9 @@ const ERROR_PAUSE_MS = 500;
 
 type TReply<T> = { status: number; body: TAgentReply<T> | null };
 
+/** A request lost on a keep-alive socket the server closed meanwhile (see post below). */
+class StaleSocketError extends Error {}
+
 export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSecret: string): TAgentSwarm {
   const url = new URL(baseUrl);
   // one keep-alive socket per identity for its long-poll, plus room for reports in between
@@ -36,9 +39,23 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
   let reportsInFlight = 0;
   let isStopped = false;
 
-  const post = <T>(pathname: string, token: string | null, body: unknown, timeoutMs: number): Promise<TReply<T>> =>
+  // A keep-alive socket idle for about the server's keep-alive timeout (5 s, about the pause between
+  // rounds) may be closed by it just as a request goes out on it. That request never reached the
+  // server: it is sent once more on a new connection, as Node's documentation advises (the real
+  // agent's fetch avoids the race by dropping idle sockets early), and not counted as a failure.
+  const post = async <T>(pathname: string, token: string | null, body: unknown, timeoutMs: number): Promise<TReply<T>> => {
+    try {
+      return await postOnce<T>(pathname, token, body, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return postOnce<T>(pathname, token, body, timeoutMs);
+    }
+  };
+
+  const postOnce = <T>(pathname: string, token: string | null, body: unknown, timeoutMs: number): Promise<TReply<T>> =>
     new Promise((resolve, reject) => {
       const payload = Buffer.from(JSON.stringify(body));
+      let res: http.IncomingMessage | undefined;
       const req = http.request(
         {
           host: url.hostname,
@@ -48,23 +65,27 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
           agent: httpAgent,
           headers: { "content-type": "application/json", "content-length": payload.length, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         },
-        (res) => {
+        (response) => {
+          res = response;
           const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => {
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
             let parsed: TAgentReply<T> | null = null;
             try {
               parsed = JSON.parse(Buffer.concat(chunks).toString("utf8")) as TAgentReply<T>;
             } catch {
               // a non-JSON answer counts as an error below
             }
-            resolve({ status: res.statusCode ?? 0, body: parsed });
+            resolve({ status: response.statusCode ?? 0, body: parsed });
           });
-          res.on("error", reject);
+          response.on("error", reject);
         },
       );
       req.setTimeout(timeoutMs, () => req.destroy(new Error(`${pathname} timed out after ${timeoutMs} ms`)));
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        const isStale = req.reusedSocket && !res && (error.code === "ECONNRESET" || error.message === "socket hang up");
+        reject(isStale ? new StaleSocketError(error.message) : error);
+      });
       req.end(payload);
     });
 
