@@ -52,6 +52,8 @@ async function claimWork(hostId: number, heartbeat?: { version: string }): Promi
         deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + $4)
       WHERE r.id IN (
         SELECT id FROM task_row WHERE bk_host_id = $1 AND code = 115 AND claimed_at IS NULL
+          -- a revoke that lands while the poll waits: the agent gets nothing more
+          AND NOT EXISTS (SELECT 1 FROM host h WHERE h.bk_host_id = $1 AND h.agent_revoked_at IS NOT NULL)
         ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)
       RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`,
     values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, REPORT_SLACK_SECS, CLAIM_BATCH],
