@@ -59,7 +59,7 @@ async function main() {
   const backoff = new RetryBackoff();
   while (!isStopping) {
     try {
-      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed: store.list() });
+      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed: isManagedListSettled() ? store.list() : [] });
       backoff.reset();
       reply.work.forEach((item) => schedule(item, token));
       if (outbox.length || events.length) void flushReports(token);
@@ -120,6 +120,15 @@ function schedule(item: TWorkItem, token: string) {
 }
 
 let isFlushing = false;
+
+/**
+ * A poll sent while operations run or a report is pending carries a list older than the report that
+ * follows; if the server handled that poll last it would overwrite the newer state. Such polls send
+ * no list (the server keeps what it has) and the report brings the fresh one.
+ */
+function isManagedListSettled(): boolean {
+  return chains.size === 0 && outbox.length === 0 && events.length === 0 && !isFlushing;
+}
 async function flushReports(token: string) {
   if (isFlushing) return;
   isFlushing = true;
