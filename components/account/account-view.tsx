@@ -6,12 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button, LinkButton } from "@/components/ui/button";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toaster";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { GrantBadges } from "@/components/admin/grant-badges";
 import { Section } from "@/components/admin/section";
 import { SessionsTable } from "@/components/admin/sessions-table";
 import { useAccount, useRevokeOwnSessions } from "@/lib/client/account/queries";
+import { EVERY_SESSION, useEndSessions } from "@/lib/client/admin/use-end-sessions";
 import { useT } from "@/lib/client/i18n/lang-context";
 
 /** `next`: where the user was going when they were sent here to change their password. */
@@ -59,19 +59,8 @@ export function AccountView({ next }: { next: string | null }) {
 
 function OwnSessions({ sessions }: { sessions: NonNullable<ReturnType<typeof useAccount>["data"]>["sessions"] }) {
   const t = useT();
-  const { showToast } = useToast();
-  const revoke = useRevokeOwnSessions();
-  const [pendingId, setPendingId] = useState<string | null>(null);
+  const { pendingId, end } = useEndSessions(useRevokeOwnSessions());
   const others = sessions.filter((session) => !session.isCurrent).length;
-
-  const end = (sessionId?: string) => {
-    setPendingId(sessionId ?? "others");
-    revoke.mutate(sessionId, {
-      onSuccess: ({ revoked }) => showToast(t("adminSessionsRevoked", { count: revoked })),
-      onError: (error) => showToast(error.message, "error"),
-      onSettled: () => setPendingId(null),
-    });
-  };
 
   return (
     <Section
@@ -82,7 +71,7 @@ function OwnSessions({ sessions }: { sessions: NonNullable<ReturnType<typeof use
           <Badge>{t("accountOtherSessions", { count: others })}</Badge>
           {others > 0 && (
             <Button size="sm" variant="danger" disabled={pendingId !== null} onClick={() => end()}>
-              {pendingId === "others" ? t("adminRevoking") : t("accountSignOutOthers")}
+              {pendingId === EVERY_SESSION ? t("adminRevoking") : t("accountSignOutOthers")}
             </Button>
           )}
         </>

@@ -3,6 +3,7 @@
 // line to run on the host. Closing the dialog forgets the token.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DialogButton } from "@/components/ui/dialog-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
@@ -16,21 +17,10 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 export function EnrollmentTokenButton() {
   const t = useT();
-  const [isOpen, setIsOpen] = useState(false);
-  const [openCount, setOpenCount] = useState(0);
   return (
-    <>
-      <Button
-        variant="primary"
-        onClick={() => {
-          setOpenCount(openCount + 1);
-          setIsOpen(true);
-        }}
-      >
-        {t("issueToken")}
-      </Button>
-      <EnrollmentTokenDialog key={openCount} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
+    <DialogButton variant="primary" renderDialog={({ isOpen, onClose }) => <EnrollmentTokenDialog isOpen={isOpen} onClose={onClose} />}>
+      {t("issueToken")}
+    </DialogButton>
   );
 }
 

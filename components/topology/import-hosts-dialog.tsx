@@ -3,6 +3,7 @@
 // (only when no line has an error and the text is the one previewed) imports every line at once.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DialogButton } from "@/components/ui/dialog-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
@@ -17,20 +18,10 @@ const MAX_FILE_BYTES = 256 * 1024;
 
 export function ImportHostsButton({ bizId }: { bizId: number }) {
   const t = useT();
-  const [openCount, setOpenCount] = useState(0);
-  const [isOpen, setIsOpen] = useState(false);
   return (
-    <>
-      <Button
-        onClick={() => {
-          setOpenCount(openCount + 1);
-          setIsOpen(true);
-        }}
-      >
-        {t("topoImportHosts")}
-      </Button>
-      {isOpen && <ImportHostsDialog key={openCount} bizId={bizId} onClose={() => setIsOpen(false)} />}
-    </>
+    <DialogButton renderDialog={({ isOpen, onClose }) => isOpen && <ImportHostsDialog bizId={bizId} onClose={onClose} />}>
+      {t("topoImportHosts")}
+    </DialogButton>
   );
 }
 

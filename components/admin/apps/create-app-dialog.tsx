@@ -3,6 +3,7 @@
 // the app can do nothing until it is granted a role in a business on its page.
 import { useId, useState } from "react";
 import { Button, LinkButton } from "@/components/ui/button";
+import { DialogButton } from "@/components/ui/dialog-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -15,21 +16,10 @@ import { useT } from "@/lib/client/i18n/lang-context";
 
 export function CreateAppButton() {
   const t = useT();
-  const [isOpen, setIsOpen] = useState(false);
-  const [openCount, setOpenCount] = useState(0);
   return (
-    <>
-      <Button
-        variant="primary"
-        onClick={() => {
-          setOpenCount(openCount + 1);
-          setIsOpen(true);
-        }}
-      >
-        {t("adminNewApp")}
-      </Button>
-      <CreateAppDialog key={openCount} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
+    <DialogButton variant="primary" renderDialog={({ isOpen, onClose }) => <CreateAppDialog isOpen={isOpen} onClose={onClose} />}>
+      {t("adminNewApp")}
+    </DialogButton>
   );
 }
 

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button, LinkButton } from "@/components/ui/button";
+import { DialogButton } from "@/components/ui/dialog-button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -19,21 +20,10 @@ import { useT } from "@/lib/client/i18n/lang-context";
 
 export function CreateUserButton() {
   const t = useT();
-  const [isOpen, setIsOpen] = useState(false);
-  const [openCount, setOpenCount] = useState(0);
   return (
-    <>
-      <Button
-        variant="primary"
-        onClick={() => {
-          setOpenCount(openCount + 1);
-          setIsOpen(true);
-        }}
-      >
-        {t("adminNewUser")}
-      </Button>
-      <CreateUserDialog key={openCount} isOpen={isOpen} onClose={() => setIsOpen(false)} />
-    </>
+    <DialogButton variant="primary" renderDialog={({ isOpen, onClose }) => <CreateUserDialog isOpen={isOpen} onClose={onClose} />}>
+      {t("adminNewUser")}
+    </DialogButton>
   );
 }
 

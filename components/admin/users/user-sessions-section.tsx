@@ -1,28 +1,16 @@
 "use client";
 // A user's live sessions for an administrator: end one, or all of them.
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toaster";
 import { Section } from "@/components/admin/section";
 import { SessionsTable } from "@/components/admin/sessions-table";
 import type { TSessionView } from "@/lib/access/sessions/list-user-sessions";
 import { useRevokeUserSessions } from "@/lib/client/admin/user-mutations";
+import { EVERY_SESSION, useEndSessions } from "@/lib/client/admin/use-end-sessions";
 import { useT } from "@/lib/client/i18n/lang-context";
 
 export function UserSessionsSection({ userId, username, sessions }: { userId: number; username: string; sessions: TSessionView[] }) {
   const t = useT();
-  const { showToast } = useToast();
-  const revoke = useRevokeUserSessions(userId);
-  const [pendingId, setPendingId] = useState<string | null>(null);
-
-  const end = (sessionId?: string) => {
-    setPendingId(sessionId ?? "all");
-    revoke.mutate(sessionId, {
-      onSuccess: ({ revoked }) => showToast(t("adminSessionsRevoked", { count: revoked })),
-      onError: (error) => showToast(error.message, "error"),
-      onSettled: () => setPendingId(null),
-    });
-  };
+  const { pendingId, end } = useEndSessions(useRevokeUserSessions(userId));
 
   return (
     <Section
@@ -31,7 +19,7 @@ export function UserSessionsSection({ userId, username, sessions }: { userId: nu
       actions={
         sessions.length > 0 && (
           <Button variant="danger" size="sm" disabled={pendingId !== null} onClick={() => end()}>
-            {pendingId === "all" ? t("adminRevoking") : t("adminRevokeAllSessions")}
+            {pendingId === EVERY_SESSION ? t("adminRevoking") : t("adminRevokeAllSessions")}
           </Button>
         )
       }
