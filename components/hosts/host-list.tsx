@@ -55,6 +55,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                 <tr>
                   <HeaderCell>{t("ipColumn")}</HeaderCell>
                   <HeaderCell>{t("cloudColumn")}</HeaderCell>
+                  <HeaderCell>{t("agentIdColumn")}</HeaderCell>
                   <HeaderCell>{t("hostNameColumn")}</HeaderCell>
                   <HeaderCell>{t("hostModulesColumn")}</HeaderCell>
                   <HeaderCell>{t("agentColumn")}</HeaderCell>
@@ -71,6 +72,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                       <Row key={host.hostId} data-ip={host.ip}>
                         <Cell className="font-mono text-xs">{host.ip}</Cell>
                         <Cell>{host.cloudId}</Cell>
+                        <Cell className="font-mono text-xs select-all" data-testid="agent-id">{host.agentId}</Cell>
                         <Cell>{host.hostName || t("notSet")}</Cell>
                         <Cell className="text-xs">{host.modules.join(", ")}</Cell>
                         <Cell>
@@ -98,7 +100,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                         </Cell>
                       </Row>
                     ))
-                  : <SkeletonRows rows={6} columns={8} />}
+                  : <SkeletonRows rows={6} columns={9} />}
               </tbody>
             </Table>
           </div>

@@ -192,6 +192,12 @@ test("a host without an agent fails its row; Retry failed reruns only that row",
     await expect(agentState(ip)).toHaveAttribute("data-agent-state", "online", { timeout: 15_000 });
   }
   await expect(page.locator('tbody tr[data-ip="127.0.0.21"]')).toContainText("0.1.0");
+  // every host's GSE 2.0 agent id, the same after a reload
+  const agentIdCell = page.locator('tbody tr[data-ip="127.0.0.21"] [data-testid="agent-id"]');
+  await expect(agentIdCell).toHaveText(/^[0-9a-f]{32}$/);
+  const agentId = await agentIdCell.textContent();
+  await page.reload();
+  await expect(agentIdCell).toHaveText(agentId!);
 });
 
 test("issues an enrolment token once, with the agent command line", async ({ page }) => {

@@ -2,17 +2,20 @@
 import { runCommand, type TCommandResult } from "./run-command";
 import { findLivePid, readStartTime } from "./liveness";
 import type { AgentStateStore } from "./managed-registry";
+import { readProcessStats } from "./process-stats";
 import { OP_TYPE, RESULT_CODE, type TProcSpec, type TWorkItem, type TWorkResult } from "./protocol";
+import { buildStatusContent } from "./status-content";
 
 type TOutcome = { code: number; message: string; content?: string; pid?: number | null; command?: TCommandResult };
 
 const STOP_CHECK_SECS = 5;
 
-export async function executeOperation(item: TWorkItem, store: AgentStateStore): Promise<TWorkResult> {
+/** `hostIp` is the agent's own address, echoed in status content the way GSE does. */
+export async function executeOperation(item: TWorkItem, store: AgentStateStore, hostIp = ""): Promise<TWorkResult> {
   const startedAt = new Date().toISOString();
   let outcome: TOutcome;
   try {
-    outcome = await perform(item, store);
+    outcome = await perform(item, store, hostIp);
   } catch (error) {
     outcome = { code: RESULT_CODE.COMMAND_FAILED, message: `agent error: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -31,7 +34,7 @@ export async function executeOperation(item: TWorkItem, store: AgentStateStore):
   };
 }
 
-async function perform({ opType, namespace, name, spec }: TWorkItem, store: AgentStateStore): Promise<TOutcome> {
+async function perform({ opType, namespace, name, spec }: TWorkItem, store: AgentStateStore, hostIp: string): Promise<TOutcome> {
   switch (opType) {
     case OP_TYPE.START: {
       const running = findLivePid(spec.pidPath);
@@ -88,9 +91,13 @@ async function perform({ opType, namespace, name, spec }: TWorkItem, store: Agen
         : { code: RESULT_CODE.POST_CHECK_FAILED, message: "kill: still running", command };
     }
     case OP_TYPE.STATUS: {
-      const pid = findLivePid(spec.pidPath);
+      const stats = await readProcessStats(findLivePid(spec.pidPath));
+      // it may have exited during the sample window: ask again so that the row, the managed state and
+      // the content agree (without /proc, liveness still answers and the stats stay empty)
+      const pid = stats.pid > 0 ? stats.pid : findLivePid(spec.pidPath);
       const isManaged = store.find(namespace, name)?.isManaged ?? false;
-      return { code: RESULT_CODE.DONE, message: pid === null ? "not running" : `running (pid ${pid})`, pid, content: statusContent(spec, pid, isManaged) };
+      const content = buildStatusContent({ procName: spec.procName, hostIp, pid, isManaged, stats, fallbackStartTime: pid === null ? null : readStartTime(spec.pidPath) });
+      return { code: RESULT_CODE.DONE, message: pid === null ? "not running" : `running (pid ${pid})`, pid, content };
     }
     case OP_TYPE.REGISTER:
       store.upsert(namespace, name, spec, { isManaged: true, restartCount: 0, lastEvent: "registered" });
@@ -140,13 +147,6 @@ async function waitUntilDead(pidPath: string, seconds: number): Promise<boolean>
     await sleep(100);
   }
   return findLivePid(pidPath) === null;
-}
-
-/** op 2 content, readable by GSEKit (process[0].instance[0].pid / isAuto) and by people. */
-function statusContent(spec: TProcSpec, pid: number | null, isManaged: boolean): string {
-  const startTime = pid === null ? null : readStartTime(spec.pidPath);
-  const instance = { pid: pid ?? -1, isAuto: isManaged, startTime };
-  return JSON.stringify({ process: [{ procname: spec.procName, instance: [instance] }], pid: pid ?? -1, isAuto: isManaged, managed: isManaged, start_time: startTime });
 }
 
 export function sleep(ms: number) {

@@ -107,7 +107,7 @@ function schedule(item: TWorkItem, token: string) {
   const next = previous.then(async () => {
     busy.add(key);
     try {
-      const result = await executeOperation(item, store);
+      const result = await executeOperation(item, store, ip);
       log(`row ${item.rowId} op ${item.opType} ${item.name}: ${result.code} ${result.message}`);
       outbox.push(result);
     } finally {

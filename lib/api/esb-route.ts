@@ -10,7 +10,14 @@ import { readRequestLanguage, text, type TLang } from "@/lib/i18n";
 export type TEsbContext = { body: Record<string, unknown>; caller: TAppCaller; lang: TLang };
 type TEsbHandler = (context: TEsbContext) => Promise<unknown>;
 
-export function defineEsbRoute(handler: TEsbHandler, { allowGet = false } = {}) {
+type TEsbRouteOptions = {
+  /** result polls may also be sent as GET with the query string */
+  allowGet?: boolean;
+  /** methods besides POST the component is known to be called with (GSE's procinfo family) */
+  alsoAccept?: readonly ("PUT" | "DELETE")[];
+};
+
+export function defineEsbRoute(handler: TEsbHandler, { allowGet = false, alsoAccept = [] }: TEsbRouteOptions = {}) {
   const route = async (req: NextRequest): Promise<Response> => {
     const lang = readRequestLanguage(req.headers);
     try {
@@ -27,5 +34,11 @@ export function defineEsbRoute(handler: TEsbHandler, { allowGet = false } = {}) 
     const error = new ApiError("METHOD_NOT_ALLOWED", text(`${req.method} is not allowed here`, `此路径不支持 ${req.method}`));
     return esbFailure(error, readRequestLanguage(req.headers));
   };
-  return { POST: route, GET: allowGet ? route : notAllowed, PUT: notAllowed, DELETE: notAllowed, PATCH: notAllowed };
+  return {
+    POST: route,
+    GET: allowGet ? route : notAllowed,
+    PUT: alsoAccept.includes("PUT") ? route : notAllowed,
+    DELETE: alsoAccept.includes("DELETE") ? route : notAllowed,
+    PATCH: notAllowed,
+  };
 }

@@ -9,7 +9,20 @@ import { nextTaskId } from "@/lib/operations/task-id";
 import { encodeWorkNotices, WORK_CHANNEL } from "@/lib/operations/work-notifier";
 
 /** opType overrides the task's for this row (operate_proc_multi mixes operations in one task). */
-export type TTaskTarget = { cloudId: number; ip: string; namespace: string; name: string; spec: TProcSpec; opType?: number };
+export type TTaskTarget = {
+  cloudId: number;
+  ip: string;
+  namespace: string;
+  name: string;
+  spec: TProcSpec;
+  opType?: number;
+  /** GSE meta.labels, every value a string */
+  labels?: Record<string, string>;
+  /** GSE v1 hosts[].bk_supplier_id, kept for the v1 result key */
+  supplierId?: number;
+  /** GSE 2.0: the agent id the request named the host by */
+  agentRef?: string;
+};
 
 export type TCreateTaskInput = {
   source: "gse" | "job" | "console";
@@ -62,15 +75,29 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
  * answer: its row ends 117 at once.
  */
 async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput): Promise<number[]> {
-  const rows = input.targets.map((target, n) => ({ n, cloudId: target.cloudId, ip: target.ip, namespace: target.namespace, name: target.name, opType: target.opType ?? input.opType, spec: target.spec }));
+  const rows = input.targets.map((target, n) => ({
+    n,
+    cloudId: target.cloudId,
+    ip: target.ip,
+    namespace: target.namespace,
+    name: target.name,
+    opType: target.opType ?? input.opType,
+    spec: target.spec,
+    labels: target.labels ?? {},
+    supplierId: target.supplierId ?? null,
+    agentRef: target.agentRef ?? null,
+  }));
   const known = await tx.$queryRaw<{ bk_host_id: number }[]>`
     WITH inserted AS (
-      INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, code, message, finished_at)
-      SELECT ${taskId}, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec,
+      INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, labels, bk_supplier_id, agent_ref, code, message, finished_at)
+      SELECT ${taskId}, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec, x.labels, x."supplierId", x."agentRef",
         CASE WHEN h.bk_host_id IS NULL THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
-        CASE WHEN h.bk_host_id IS NULL THEN 'host ' || x."cloudId" || ':' || x.ip || ' is not known to Procdeck' ELSE '' END,
+        CASE WHEN h.bk_host_id IS NOT NULL THEN ''
+          WHEN x.ip = '' THEN 'agent ' || x."agentRef" || ' is not known to Procdeck'
+          ELSE 'host ' || x."cloudId" || ':' || x.ip || ' is not known to Procdeck' END,
         CASE WHEN h.bk_host_id IS NULL THEN now() END
-      FROM jsonb_to_recordset(${JSON.stringify(rows, storableStrings)}::jsonb) AS x(n int, "cloudId" int, ip text, namespace text, name text, "opType" int, spec jsonb)
+      FROM jsonb_to_recordset(${JSON.stringify(rows, storableStrings)}::jsonb)
+        AS x(n int, "cloudId" int, ip text, namespace text, name text, "opType" int, spec jsonb, labels jsonb, "supplierId" int, "agentRef" text)
       LEFT JOIN host h ON h.bk_cloud_id = x."cloudId" AND h.bk_host_innerip = x.ip
       ORDER BY x.n -- row ids in request order
       RETURNING bk_host_id

@@ -1,46 +1,111 @@
-// GSE operate_proc / operate_proc_v2 / operate_proc_multi (002) → one task. The app needs the operator
-// role in the business of every known target host (lib/access/assert-host-access.ts); the task is
-// recorded under that business when there is exactly one, so its history shows it.
+// GSE operate_proc / operate_proc_v2 / operate_proc_multi (002), and the GSE 2.0 operate_proc_multi
+// (hosts named by agent_id_list) → one task. The app needs the operator role in the business of every
+// known target host (lib/access/assert-host-access.ts); the task is recorded under that business when
+// there is exactly one, so its history shows it. An operation without `spec` runs the spec registered
+// for that meta on that host (register_proc_info / update_proc_info).
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
+import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
+import { ApiError } from "@/lib/api/errors";
+import { getDb } from "@/lib/db";
+import { text } from "@/lib/i18n";
 import { createTask, type TTaskTarget } from "@/lib/operations/create-task";
+import { hostsFromAgentIds, hostsFromV1, toGseMeta, ZAgentIdList, ZGseHosts, ZGseMeta, type TGseHost } from "@/lib/operations/gse-targets";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";
-import { specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
+import { assertRunnable, specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
+import { loadRegisteredSpecs, registrationKey } from "@/lib/operations/registered-processes";
 
-const ZHost = z.object({ ip: z.string().min(1).max(64), bk_cloud_id: z.number().int().min(0), bk_supplier_id: z.unknown().optional() });
+/** Which way the request names its hosts: v1 `hosts`, or GSE 2.0 `agent_id_list` (either is taken on the 2.0 paths). */
+export type TGseApi = "v1" | "v2";
 
-export const ZGseOperation = z.object({
-  meta: z.object({ namespace: z.string().min(1).max(256), name: z.string().min(1).max(256), labels: z.record(z.string(), z.string()).optional() }),
-  hosts: z.array(ZHost).min(1).max(5000),
+const ZOperation = z.object({
+  meta: ZGseMeta,
+  hosts: ZGseHosts.optional(),
+  agent_id_list: ZAgentIdList.optional(),
   op_type: z.unknown(),
-  spec: ZGseSpec,
+  spec: ZGseSpec.nullish(),
 });
 
-function toTargets(operation: z.infer<typeof ZGseOperation>, opType: number): TTaskTarget[] {
-  const spec = specFromGse(operation.spec);
-  return operation.hosts.map((host) => ({ cloudId: host.bk_cloud_id, ip: host.ip, namespace: operation.meta.namespace, name: operation.meta.name, spec, opType }));
+export const ZGseMultiOperation = z.object({ proc_operate_req: z.array(z.record(z.string(), z.unknown())).min(1).max(1000) });
+
+type TParsedOperation = { at?: string; opType: number; operation: z.infer<typeof ZOperation> };
+
+export async function operateGse(body: Record<string, unknown>, caller: TAppCaller, api: TGseApi = "v1") {
+  const parsed = parseOperation(body, api);
+  return queue([parsed], caller);
 }
 
-export async function operateGse(body: Record<string, unknown>, caller: TAppCaller) {
-  const opType = assertOpType(body.op_type);
-  const operation = parseEsbInput(ZGseOperation, body);
-  const targets = toTargets(operation, opType);
-  const bizId = await assertCanOnHosts(caller.principal, "operate", targets);
+export async function operateGseMulti(body: Record<string, unknown>, caller: TAppCaller, api: TGseApi = "v1") {
+  const { proc_operate_req: requests } = parseEsbInput(ZGseMultiOperation, body);
+  return queue(
+    requests.map((request, index) => parseOperation(request, api, `proc_operate_req.${index}`)),
+    caller,
+  );
+}
+
+function parseOperation(body: Record<string, unknown>, api: TGseApi, at?: string): TParsedOperation {
+  const opType = assertOpType(body.op_type, undefined, at ? `${at}.op_type` : "op_type");
+  const operation = parseEsbInput(ZOperation, body, at);
+  const hostsField = api === "v2" ? "agent_id_list" : "hosts";
+  if (!operation.hosts && !operation.agent_id_list) {
+    const field = at ? `${at}.${hostsField}` : hostsField;
+    throw new ApiError("OUT_OF_RANGE", text(`${field} is required; nothing was queued`, `缺少 ${field}；未创建任务`));
+  }
+  return { at, opType, operation };
+}
+
+async function queue(parsed: TParsedOperation[], caller: TAppCaller) {
+  const targets = await toTargets(parsed);
+  const bizId = await assertCanOnHosts(caller.principal, "operate", targets.filter((t) => t.ip));
+  const opTypes = new Set(targets.map((t) => t.opType));
+  const opType = opTypes.size === 1 ? targets[0].opType! : -1;
   const taskId = await createTask({ source: "gse", opType, bizId, actor: actorOf(caller), targets });
   return { task_id: taskId };
 }
 
-export const ZGseMultiOperation = z.object({ proc_operate_req: z.array(z.record(z.string(), z.unknown())).min(1).max(1000) });
-
-export async function operateGseMulti(body: Record<string, unknown>, caller: TAppCaller) {
-  const { proc_operate_req: requests } = parseEsbInput(ZGseMultiOperation, body);
-  const targets = requests.flatMap((request, index) => {
-    const opType = assertOpType(request.op_type, undefined, `proc_operate_req.${index}.op_type`);
-    return toTargets(parseEsbInput(ZGseOperation, request), opType);
+async function toTargets(parsed: TParsedOperation[]): Promise<TTaskTarget[]> {
+  const perOperation = await Promise.all(parsed.map(async (item) => ({ item, hosts: await hostsOf(item.operation) })));
+  const needRegistered = perOperation.flatMap(({ item, hosts }) => (item.operation.spec ? [] : hosts.map((host) => ({ ...host, ...toGseMeta(item.operation.meta) }))));
+  const registered = await loadRegisteredSpecs(needRegistered.filter((t) => t.ip));
+  const unregistered = needRegistered.filter((t) => !t.ip || !registered.has(registrationKey(t)));
+  const knownUnregistered = await loadKnownAddresses(unregistered.filter((t) => t.ip));
+  return perOperation.flatMap(({ item, hosts }) => {
+    const meta = toGseMeta(item.operation.meta);
+    const inline = item.operation.spec ? specFromGse(item.operation.spec) : null;
+    return hosts.map((host) => {
+      // a host the topology does not know ends 117 at once, registered or not: nothing runs its spec
+      const isUnknownHost = !inline && !registered.has(registrationKey({ ...host, ...meta })) && !knownUnregistered.has(`${host.cloudId}:${host.ip}`);
+      const spec = inline ?? (isUnknownHost ? NO_SPEC : registeredSpec(registered, host, meta, item.at));
+      if (isUnknownHost) return { ...host, namespace: meta.namespace, name: meta.name, labels: meta.labels, spec, opType: item.opType };
+      assertRunnable(spec, item.opType, item.at ? `${item.at}.spec` : "spec");
+      return { ...host, namespace: meta.namespace, name: meta.name, labels: meta.labels, spec, opType: item.opType };
+    });
   });
-  const bizId = await assertCanOnHosts(caller.principal, "operate", targets);
-  const opTypes = new Set(targets.map((t) => t.opType));
-  const taskId = await createTask({ source: "gse", opType: opTypes.size === 1 ? targets[0].opType! : -1, bizId, actor: actorOf(caller), targets });
-  return { task_id: taskId };
+}
+
+const NO_SPEC: TProcSpec = { procName: "", setupPath: "", pidPath: "", user: "", startCmd: "", stopCmd: "", restartCmd: "", reloadCmd: "", killCmd: "", ...SPEC_DEFAULTS };
+
+async function loadKnownAddresses(hosts: readonly TGseHost[]): Promise<Set<string>> {
+  if (!hosts.length) return new Set();
+  const rows = await getDb().host.findMany({ where: { OR: hosts.map((host) => ({ cloudId: host.cloudId, innerIp: host.ip })) }, select: { cloudId: true, innerIp: true } });
+  return new Set(rows.map((row) => `${row.cloudId}:${row.innerIp}`));
+}
+
+async function hostsOf(operation: z.infer<typeof ZOperation>): Promise<TGseHost[]> {
+  return [...(operation.hosts ? hostsFromV1(operation.hosts) : []), ...(operation.agent_id_list ? await hostsFromAgentIds(operation.agent_id_list) : [])];
+}
+
+function registeredSpec(registered: Map<string, TProcSpec>, host: TGseHost, meta: { namespace: string; name: string }, at?: string): TProcSpec {
+  const spec = host.ip ? registered.get(registrationKey({ ...host, ...meta })) : undefined;
+  if (spec) return spec;
+  const field = at ? `${at}.spec` : "spec";
+  const who = host.ip ? `${host.cloudId}:${host.ip}` : `agent ${host.agentRef}`;
+  throw new ApiError(
+    "OUT_OF_RANGE",
+    text(
+      `${field} is required: no process ${meta.namespace}/${meta.name} is registered on host ${who} (register_proc_info first, or send spec); nothing was queued`,
+      `缺少 ${field}：主机 ${who} 上没有注册进程 ${meta.namespace}/${meta.name}（请先调用 register_proc_info，或传入 spec）；未创建任务`,
+    ),
+  );
 }

@@ -4,11 +4,15 @@ import { describeZodIssue } from "@/lib/api/describe-zod-issue";
 import { VALID_OP_TYPES } from "@/lib/agent/protocol";
 import { text } from "@/lib/i18n";
 
-/** Parses an operation request; the first problem, named by its path, is the 1199006 reply. */
-export function parseEsbInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown): z.infer<TSchema> {
+/**
+ * Parses an operation request; the first problem, named by its path, is the 1199006 reply. `at`
+ * prefixes that path when the object sits inside a larger request (`proc_operate_req.3`).
+ */
+export function parseEsbInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown, at?: string): z.infer<TSchema> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError("OUT_OF_RANGE", describeZodIssue(parsed.error.issues[0]));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ApiError("OUT_OF_RANGE", describeZodIssue(at ? { ...issue, path: [at, ...issue.path] } : issue));
 }
 
 export function assertOpType(opType: unknown, allowed: readonly number[] = VALID_OP_TYPES, field = "op_type"): number {

@@ -1,52 +1,68 @@
 // Every operation surface describes a process differently (GSE spec, JOB process_infos, the
 // catalogue's attributes); all become one TProcSpec before anything is queued.
+//
+// Read as the real clients send it (README, "Works with"): `null` for an optional field means its
+// default (GSEKit sends `op_timeout: null` when the catalogue has no timeout), unknown keys are
+// ignored as GSE ignores them (bk-nodeman adds `spec.resource`), and the v1 spec's `monitor_policy`
+// (register_proc_info / update_proc_info, bk-nodeman's legacy client) stands for `alive_monitor_policy`.
 import { z } from "zod";
-import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
+import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
+import { ApiError } from "@/lib/api/errors";
+import { text } from "@/lib/i18n";
 
 const ZText = z.string().max(2000);
 const ZSecs = z.number().int().min(0).max(86_400);
+const ZOpTimeout = z.number().int().min(1).max(86_400);
 
-/** GSE `spec` of operate_proc / operate_proc_v2 / operate_proc_multi (002). */
-export const ZGseSpec = z.object({
-  identity: z.object({
-    proc_name: z.string().min(1).max(256),
-    setup_path: z.string().min(1).max(2000),
-    pid_path: z.string().min(1).max(2000),
-    user: z.string().min(1).max(256),
-    index_key: z.string().optional(),
-    config_path: z.string().optional(),
-    log_path: z.string().optional(),
+/** A JSON scalar label value, kept as a string (GSEKit sends bk_process_id as an integer). */
+const ZLabelValue = z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]).transform((value) => (value === null ? "" : String(value)));
+export const ZLabels = z.record(z.string().max(256), ZLabelValue);
+export type TLabels = Record<string, string>;
+
+/** GSE `spec` of operate_proc(_v2|_multi), register_proc_info and update_proc_info (002). */
+export const ZGseSpec = z.preprocess(
+  (spec) => (isRecord(spec) && spec.alive_monitor_policy == null && isRecord(spec.monitor_policy) ? { ...spec, alive_monitor_policy: spec.monitor_policy } : spec),
+  z.object({
+    identity: z.object({
+      proc_name: z.string().min(1).max(256),
+      // required for every operation that runs a command (checked with the op type: assertRunnable);
+      // a status query may leave them empty, as GSEKit's status sync does for unconfigured processes
+      setup_path: z.string().max(2000).nullish(),
+      pid_path: z.string().max(2000).nullish(),
+      user: z.string().max(256).nullish(),
+      index_key: z.string().max(512).nullish(),
+      config_path: z.string().max(2000).nullish(),
+      log_path: z.string().max(2000).nullish(),
+    }),
+    control: z
+      .object({ start_cmd: ZText.nullish(), stop_cmd: ZText.nullish(), restart_cmd: ZText.nullish(), reload_cmd: ZText.nullish(), kill_cmd: ZText.nullish(), version_cmd: ZText.nullish(), health_cmd: ZText.nullish() })
+      .nullish(),
+    alive_monitor_policy: z.object({
+      auto_type: z.number().int().min(0).max(2),
+      start_check_secs: ZSecs.nullish(),
+      stop_check_secs: ZSecs.nullish(),
+      start_retries: z.number().int().min(0).max(100).nullish(),
+      start_interval: ZSecs.nullish(),
+      crontab_rule: z.string().max(256).nullish(),
+      op_timeout: ZOpTimeout.nullish(),
+    }),
   }),
-  control: z
-    .object({ start_cmd: ZText, stop_cmd: ZText, restart_cmd: ZText, reload_cmd: ZText, kill_cmd: ZText, version_cmd: ZText, health_cmd: ZText })
-    .partial()
-    .default({}),
-  alive_monitor_policy: z.object({
-    auto_type: z.number().int().min(0).max(2),
-    start_check_secs: ZSecs.optional(),
-    stop_check_secs: ZSecs.optional(),
-    start_retries: z.number().int().min(0).max(100).optional(),
-    start_interval: ZSecs.optional(),
-    crontab_rule: z.string().optional(),
-    op_timeout: z.number().int().min(1).max(86_400).optional(),
-  }),
-  warn_report_policy: z.unknown().optional(),
-  configmap: z.unknown().optional(),
-});
+);
 export type TGseSpec = z.infer<typeof ZGseSpec>;
 
 export function specFromGse(spec: TGseSpec): TProcSpec {
   const policy = spec.alive_monitor_policy;
+  const control = spec.control ?? {};
   return {
     procName: spec.identity.proc_name,
-    setupPath: spec.identity.setup_path,
-    pidPath: spec.identity.pid_path,
-    user: spec.identity.user,
-    startCmd: spec.control.start_cmd ?? "",
-    stopCmd: spec.control.stop_cmd ?? "",
-    restartCmd: spec.control.restart_cmd ?? "",
-    reloadCmd: spec.control.reload_cmd ?? "",
-    killCmd: spec.control.kill_cmd ?? "",
+    setupPath: spec.identity.setup_path ?? "",
+    pidPath: spec.identity.pid_path ?? "",
+    user: spec.identity.user ?? "",
+    startCmd: control.start_cmd ?? "",
+    stopCmd: control.stop_cmd ?? "",
+    restartCmd: control.restart_cmd ?? "",
+    reloadCmd: control.reload_cmd ?? "",
+    killCmd: control.kill_cmd ?? "",
     autoType: policy.auto_type,
     startCheckSecs: policy.start_check_secs ?? SPEC_DEFAULTS.startCheckSecs,
     startRetries: policy.start_retries ?? SPEC_DEFAULTS.startRetries,
@@ -55,33 +71,52 @@ export function specFromGse(spec: TGseSpec): TProcSpec {
   };
 }
 
-/** JOB process_infos item (003 manage_proc, 004 operate_process). */
+/**
+ * Every operation but a status query runs commands in setup_path as user and watches pid_path, so
+ * those three are required there (named with the request's own path, e.g.
+ * `proc_operate_req.0.spec.identity.user`); a status query only needs proc_name.
+ */
+export function assertRunnable(spec: TProcSpec, opType: number, at = "spec"): void {
+  if (opType === OP_TYPE.STATUS) return;
+  const missing = (
+    [
+      ["setup_path", spec.setupPath],
+      ["pid_path", spec.pidPath],
+      ["user", spec.user],
+    ] as const
+  ).find(([, value]) => !value);
+  if (!missing) return;
+  const field = `${at}.identity.${missing[0]}`;
+  throw new ApiError("OUT_OF_RANGE", text(`${field} is required for op_type ${opType}; nothing was queued`, `op_type ${opType} 需要 ${field}；未创建任务`));
+}
+
+/** JOB process_infos item (003 manage_proc, 004 operate_process); unknown keys (cpu_lmt, contact…) are ignored. */
 export const ZJobProcessInfo = z.object({
-  setup_path: z.string().max(2000).default(""),
+  setup_path: z.string().max(2000).nullish(),
   proc_name: z.string().min(1).max(256),
-  pid_path: z.string().max(2000).default(""),
-  account: z.string().max(256).optional(),
-  proc_owner: z.string().max(256).optional(),
-  start_cmd: ZText.optional(),
-  stop_cmd: ZText.optional(),
-  restart_cmd: ZText.optional(),
-  reload_cmd: ZText.optional(),
-  kill_cmd: ZText.optional(),
-  value_key: z.string().max(512).optional(),
-  type: z.number().int().min(0).max(2).optional(),
-  op_timeout: z.number().int().min(1).max(86_400).optional(),
-  start_check_begin_time: ZSecs.optional(),
-  start_check_end_time: ZSecs.optional(),
-  ip_list: z.array(z.object({ bk_cloud_id: z.number().int().min(0), ip: z.string().min(1).max(64) })).min(1).max(5000),
-}).loose();
+  pid_path: z.string().max(2000).nullish(),
+  account: z.string().max(256).nullish(),
+  proc_owner: z.string().max(256).nullish(),
+  start_cmd: ZText.nullish(),
+  stop_cmd: ZText.nullish(),
+  restart_cmd: ZText.nullish(),
+  reload_cmd: ZText.nullish(),
+  kill_cmd: ZText.nullish(),
+  value_key: z.string().max(512).nullish(),
+  type: z.number().int().min(0).max(2).nullish(),
+  op_timeout: ZOpTimeout.nullish(),
+  start_check_begin_time: ZSecs.nullish(),
+  start_check_end_time: ZSecs.nullish(),
+  ip_list: z.array(z.object({ bk_cloud_id: z.number().int().min(0).max(2_147_483_647), ip: z.string().min(1).max(64) })).min(1).max(5000),
+});
 export type TJobProcessInfo = z.infer<typeof ZJobProcessInfo>;
 
 export function specFromJob(info: TJobProcessInfo): TProcSpec {
   return {
     procName: info.proc_name,
-    setupPath: info.setup_path,
-    pidPath: info.pid_path,
-    user: info.account ?? info.proc_owner ?? "root",
+    setupPath: info.setup_path ?? "",
+    pidPath: info.pid_path ?? "",
+    user: info.account || info.proc_owner || "root",
     startCmd: info.start_cmd ?? "",
     stopCmd: info.stop_cmd ?? "",
     restartCmd: info.restart_cmd ?? "",
@@ -98,4 +133,8 @@ export function specFromJob(info: TJobProcessInfo): TProcSpec {
 /** The JOB result key: "<setup_path>/<proc_name>". */
 export function jobProcessKey(spec: Pick<TProcSpec, "setupPath" | "procName">): string {
   return `${spec.setupPath.replace(/\/+$/, "")}/${spec.procName}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,7 @@
-// Polling: GSE get_proc_operate_result(_v2) keys rows "<cloud>:<ip>:<namespace>:<name>"; JOB
-// get_proc_result keys them "<setup_path>/<proc_name>:<cloud>:<ip>". Overdue rows are settled first,
+// Polling: GSE get_proc_operate_result (v1), get_proc_operate_result_v2, the GSE 2.0 result API and JOB
+// get_proc_result each key rows as their clients rebuild the key (lib/operations/gse-result-keys.ts).
+// GSE `content` stays the JSON text the agent sent (GSEKit json.loads it); JOB's is decoded, as the ESB
+// component's format_result returns it (bk-monitor reads it as an object). Overdue rows are settled first,
 // so a poll never shows a row stuck at 115 past its time. A task is readable by the app that created it
 // and by anyone who may view its business (a task of no one business: a viewer of every business).
 import { z } from "zod";
@@ -9,11 +11,12 @@ import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
 import { RESULT_CODE, type TProcSpec } from "@/lib/agent/protocol";
 import { parseEsbInput } from "@/lib/operations/parse-esb-input";
+import { gseAgentKey, gseV1Key, gseV2Key } from "@/lib/operations/gse-result-keys";
 import { jobProcessKey } from "@/lib/operations/process-spec";
 import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
 import { text } from "@/lib/i18n";
 
-type TRowResult = { error_code: number; error_msg: string; content: string };
+type TRowResult = { error_code: number; error_msg: string; content: unknown };
 
 const ZGseResultQuery = z.object({ task_id: z.string().min(1).max(64) });
 const ZJobResultQuery = z.object({ bk_biz_id: z.coerce.number().int().min(1), bk_gse_taskid: z.string().min(1).max(64) });
@@ -22,7 +25,14 @@ async function loadRows(caller: TAppCaller, taskId: string, bizId?: number) {
   await settleOverdueRows();
   const task = await getDb().task.findUnique({
     where: { id: taskId },
-    select: { bizId: true, appCode: true, rows: { select: { cloudId: true, ip: true, namespace: true, name: true, spec: true, code: true, message: true, content: true }, orderBy: { id: "asc" } } },
+    select: {
+      bizId: true,
+      appCode: true,
+      rows: {
+        select: { cloudId: true, ip: true, namespace: true, name: true, spec: true, code: true, message: true, content: true, supplierId: true, agentRef: true, host: { select: { agentId: true } } },
+        orderBy: { id: "asc" },
+      },
+    },
   });
   if (task) assertCanReadTask(caller, taskId, task);
   if (!task || (bizId !== undefined && task.bizId !== bizId)) {
@@ -46,10 +56,21 @@ function toResult(row: { code: number; message: string; content: string }): TRow
   return { error_code: row.code, error_msg: row.message || (row.code === RESULT_CODE.RUNNING ? "handling" : row.code === 0 ? "success" : ""), content: row.content };
 }
 
-export async function readGseTaskResult(body: Record<string, unknown>, caller: TAppCaller): Promise<Record<string, TRowResult>> {
+/** Which result API is asked: v1 get_proc_operate_result, get_proc_operate_result_v2, or GSE 2.0 (agent ids). */
+export type TGseResultApi = "v1" | "v2" | "agent";
+
+type TLoadedRow = Awaited<ReturnType<typeof loadRows>>[number];
+
+const KEY_OF: Record<TGseResultApi, (row: TLoadedRow) => string> = {
+  v1: (row) => gseV1Key(row),
+  v2: (row) => gseV2Key(row),
+  agent: (row) => gseAgentKey({ ...row, hostAgentId: row.host?.agentId }),
+};
+
+export async function readGseTaskResult(body: Record<string, unknown>, caller: TAppCaller, api: TGseResultApi = "v2"): Promise<Record<string, TRowResult>> {
   const { task_id: taskId } = parseEsbInput(ZGseResultQuery, body);
   const rows = await loadRows(caller, taskId);
-  return Object.fromEntries(rows.map((row) => [`${row.cloudId}:${row.ip}:${row.namespace}:${row.name}`, toResult(row)]));
+  return Object.fromEntries(rows.map((row) => [KEY_OF[api](row), toResult(row)]));
 }
 
 export async function readJobTaskResult(body: Record<string, unknown>, caller: TAppCaller) {
@@ -58,6 +79,16 @@ export async function readJobTaskResult(body: Record<string, unknown>, caller: T
   const isRunning = rows.some((row) => row.code === RESULT_CODE.RUNNING);
   return {
     status: isRunning ? RESULT_CODE.RUNNING : 0,
-    result: Object.fromEntries(rows.map((row) => [`${jobProcessKey(row.spec as unknown as TProcSpec)}:${row.cloudId}:${row.ip}`, toResult(row)])),
+    result: Object.fromEntries(rows.map((row) => [`${jobProcessKey(row.spec as unknown as TProcSpec)}:${row.cloudId}:${row.ip}`, { ...toResult(row), content: decodeContent(row.content) }])),
   };
+}
+
+/** The ESB component json-decodes `content`; text that is not JSON (or empty) stays as it is. */
+function decodeContent(content: string): unknown {
+  if (!content.startsWith("{") && !content.startsWith("[")) return content;
+  try {
+    return JSON.parse(content);
+  } catch {
+    return content;
+  }
 }

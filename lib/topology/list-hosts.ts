@@ -7,6 +7,8 @@ export type THostView = {
   hostId: number;
   ip: string;
   cloudId: number;
+  /** GSE 2.0's bk_agent_id: stable for the host's life, what the v2 process API names it by */
+  agentId: string;
   hostName: string;
   /** "set / module", sorted */
   modules: string[];
@@ -19,9 +21,9 @@ export type THostView = {
 
 export async function listHosts(bizId: number): Promise<THostView[]> {
   const rows = await getDb().$queryRaw<
-    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_host_name: string; modules: string[]; module_ids: number[]; agent_version: string; agent_last_seen_at: Date | null; agent_revoked_at: Date | null; agent_token_hash: string | null }[]
+    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_agent_id: string; bk_host_name: string; modules: string[]; module_ids: number[]; agent_version: string; agent_last_seen_at: Date | null; agent_revoked_at: Date | null; agent_token_hash: string | null }[]
   >`
-    SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_host_name, h.agent_version, h.agent_last_seen_at, h.agent_revoked_at, h.agent_token_hash,
+    SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_agent_id, h.bk_host_name, h.agent_version, h.agent_last_seen_at, h.agent_revoked_at, h.agent_token_hash,
       array_agg(s.bk_set_name || ' / ' || m.bk_module_name ORDER BY s.bk_set_name, m.bk_module_name) AS modules,
       array_agg(m.bk_module_id ORDER BY m.bk_module_id) AS module_ids
     FROM host h
@@ -35,6 +37,7 @@ export async function listHosts(bizId: number): Promise<THostView[]> {
     hostId: row.bk_host_id,
     ip: row.bk_host_innerip,
     cloudId: row.bk_cloud_id,
+    agentId: row.bk_agent_id,
     hostName: row.bk_host_name,
     modules: row.modules,
     moduleIds: row.module_ids,

@@ -152,9 +152,9 @@ describe("polling results", () => {
     expectOk(await esbAs(viewerOther, "job/get_proc_result/", { bk_biz_id: other.bizId, bk_gse_taskid: job.bk_gse_taskid }, "GET"));
   });
 
-  it("an unknown task is still 1199019 for any app", async () => {
+  it("an unknown task is still 1199019 for any app (HTTP 200, as the ESB answers)", async () => {
     const reply = await esbAs(viewerDemo, "gse/get_proc_operate_result/", { task_id: "GSETASK:20200101000000:1" });
-    expect(reply.status).toBe(404);
+    expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ result: false, code: 1199019 });
   });
 });

@@ -1,7 +1,7 @@
 // The two sides of the coverage check: every case of every cases/*.ts file, and every (route, method)
 // the route files under app/api export. A route method needs a case unless it can only answer 405:
 // defineCmdbRoute builds all five methods but only those with a handler do anything, and
-// defineEsbRoute answers POST (and GET with allowGet).
+// defineEsbRoute answers POST (and GET with allowGet, PUT / DELETE with alsoAccept).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -72,7 +72,7 @@ function methodsOf(file: string, seen = new Set<string>()): Set<THttpMethod> {
       builder === "defineCmdbRoute"
         ? topLevelKeys(argument)
         : builder === "defineEsbRoute"
-          ? new Set<string>(["POST", ...(/allowGet\s*:\s*true/.test(source) ? ["GET"] : [])])
+          ? new Set<string>(["POST", ...(/allowGet\s*:\s*true/.test(source) ? ["GET"] : []), ...[...source.matchAll(/alsoAccept\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => [...m[1].matchAll(/"(PUT|DELETE)"/g)].map((v) => v[1]))])
           : names;
     for (const name of names) if (isMethod(name) && answered.has(name)) methods.add(name);
   }

@@ -316,6 +316,7 @@ const CORE_MESSAGES = {
   cloudColumn: { en: "Cloud area", zh: "云区域" },
   hostModulesColumn: { en: "Set / module", zh: "集群 / 模块" },
   versionColumn: { en: "Agent version", zh: "Agent 版本" },
+  agentIdColumn: { en: "Agent ID", zh: "Agent ID" },
   heartbeatColumn: { en: "Last heartbeat", zh: "最近心跳" },
   neverSeen: { en: "never", zh: "从未" },
   tasksOnHost: { en: "Tasks on {ip}", zh: "{ip} 上的任务" },

@@ -18,6 +18,27 @@ const jobOperation = ({ bizId, hostIp }: TMatrixFixtures) => ({
   process_infos: [{ setup_path: SPEC.identity.setup_path, proc_name: "mx-esb", pid_path: SPEC.identity.pid_path, ip_list: [{ bk_cloud_id: 0, ip: hostIp }] }],
 });
 const status = ({ hostIp }: TMatrixFixtures) => ({ meta: META, hosts: [{ ip: hostIp, bk_cloud_id: 0 }] });
+const byAgentId = ({ hostIp }: TMatrixFixtures) => [`0:${hostIp}`];
+const registration = (fixtures: TMatrixFixtures) => ({ ...status(fixtures), spec: SPEC });
+
+/** GSE 2.0's process API, at the ESB-prefixed root and at the gateway root. */
+const GSE2_ROOTS = [`${V2}/gse/api/v2/proc`, "/api/v2/proc"];
+
+function gse2Cases(root: string): TRouteCase[] {
+  return [
+    {
+      route: `${root}/operate_proc_multi`,
+      method: "POST",
+      surface: "esb",
+      needs: "operate",
+      build: (fixtures) => ({ path: `${root}/operate_proc_multi/`, body: { proc_operate_req: [{ meta: META, agent_id_list: byAgentId(fixtures), op_type: 2, spec: SPEC }] } }),
+    },
+    { route: `${root}/get_proc_operate_result_v2`, method: "POST", surface: "esb", needs: "view", build: ({ taskId }) => ({ path: `${root}/get_proc_operate_result_v2/`, body: { task_id: taskId } }) },
+    { route: `${root}/get_proc_operate_result_v2`, method: "GET", surface: "esb", needs: "view", build: ({ taskId }) => ({ path: `${root}/get_proc_operate_result_v2/?task_id=${encodeURIComponent(taskId)}` }) },
+    { route: `${root}/get_proc_status_v2`, method: "POST", surface: "esb", needs: "view", build: (fixtures) => ({ path: `${root}/get_proc_status_v2/`, body: { meta: META, agent_id_list: byAgentId(fixtures) } }) },
+    { route: `${root}/sync_proc_status`, method: "POST", surface: "esb", needs: "view", build: (fixtures) => ({ path: `${root}/sync_proc_status/`, body: { meta: { namespace: META.namespace }, agent_id_list: byAgentId(fixtures) } }) },
+  ];
+}
 
 function gseCases(name: string): TRouteCase[] {
   return [{ route: `${V2}/gse/${name}`, method: "POST", surface: "esb", needs: "operate", build: (fixtures) => ({ path: `${V2}/gse/${name}/`, body: gseOperation(fixtures) }) }];
@@ -48,6 +69,13 @@ export const ESB_CASES: TRouteCase[] = [
   ...resultCases("get_proc_operate_result_v2"),
   { route: `${V2}/gse/get_proc_status`, method: "POST", surface: "esb", needs: "view", build: (fixtures) => ({ path: `${V2}/gse/get_proc_status/`, body: status(fixtures) }) },
   { route: `${V2}/gse/get_proc_status_v2`, method: "POST", surface: "esb", needs: "view", build: (fixtures) => ({ path: `${V2}/gse/get_proc_status_v2/`, body: status(fixtures) }) },
+  { route: `${V2}/gse/sync_proc_status`, method: "POST", surface: "esb", needs: "view", build: (fixtures) => ({ path: `${V2}/gse/sync_proc_status/`, body: { meta: { namespace: META.namespace }, hosts: status(fixtures).hosts } }) },
+  { route: `${V2}/gse/register_proc_info`, method: "POST", surface: "esb", needs: "operate", build: (fixtures) => ({ path: `${V2}/gse/register_proc_info/`, body: registration(fixtures) }) },
+  { route: `${V2}/gse/update_proc_info`, method: "POST", surface: "esb", needs: "operate", build: (fixtures) => ({ path: `${V2}/gse/update_proc_info/`, body: registration(fixtures) }) },
+  { route: `${V2}/gse/update_proc_info`, method: "PUT", surface: "esb", needs: "operate", build: (fixtures) => ({ path: `${V2}/gse/update_proc_info/`, body: registration(fixtures) }) },
+  { route: `${V2}/gse/unregister_proc_info`, method: "POST", surface: "esb", needs: "operate", build: (fixtures) => ({ path: `${V2}/gse/unregister_proc_info/`, body: status(fixtures) }) },
+  { route: `${V2}/gse/unregister_proc_info`, method: "DELETE", surface: "esb", needs: "operate", build: (fixtures) => ({ path: `${V2}/gse/unregister_proc_info/`, body: status(fixtures) }) },
+  ...GSE2_ROOTS.flatMap(gse2Cases),
   ...jobCases("operate_process"),
   ...jobCases("operate_proc"),
   {
