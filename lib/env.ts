@@ -1,4 +1,5 @@
 // Environment, validated once at start-up with a message that names the bad variable.
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 
 const ZName = z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, "letters, digits and _.@- only, at most 64 characters");
@@ -23,6 +24,39 @@ export const ZLoginEnv = z.object({
 });
 export type TLoginEnv = z.infer<typeof ZLoginEnv>;
 
+/**
+ * The BlueKing API gateway's public key (lib/access/apigw-jwt.ts): PEM ("-----BEGIN PUBLIC KEY-----",
+ * or PKCS#1 "BEGIN RSA PUBLIC KEY"), or that PEM base64-encoded on one line, as bk-cmdb's own
+ * `jwt.publicKey` setting takes it. Unset: X-Bkapi-JWT is ignored.
+ */
+export function parseApigwPublicKey(value: string): KeyObject {
+  const pem = value.includes("-----BEGIN") ? value : Buffer.from(value.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (!pem.includes("-----BEGIN")) throw new Error("must be a PEM public key, or the base64 of one");
+  // a private key would parse (its public half is derived) but has no business in this setting
+  if (pem.includes("PRIVATE KEY")) throw new Error("must be the gateway's public key, not a private key");
+  let key: KeyObject;
+  try {
+    // the key may have come through a one-line env file with literal "\n"s
+    key = createPublicKey(pem.replace(/\\n/g, "\n"));
+  } catch {
+    throw new Error("is not a readable PEM public key");
+  }
+  if (key.asymmetricKeyType !== "rsa") throw new Error(`must be an RSA key (the gateway signs RS512), got ${key.asymmetricKeyType}`);
+  return key;
+}
+
+const ZApigwPublicKey = z
+  .string()
+  .optional()
+  .superRefine((value, context) => {
+    if (value === undefined) return;
+    try {
+      parseApigwPublicKey(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
 const ZPoolMax = z.coerce.number().int("a whole number").min(2, "at least 2").max(500, "at most 500").default(30);
 
 export const ZStartEnv = z.object({
@@ -38,6 +72,7 @@ export const ZStartEnv = z.object({
   PROCDECK_DEMO: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
   /** database connections per server instance (keep instances × this under PostgreSQL's max_connections) */
   PROCDECK_DB_POOL_MAX: ZPoolMax,
+  PROCDECK_APIGW_PUBLIC_KEY: ZApigwPublicKey,
 });
 export type TStartEnv = z.infer<typeof ZStartEnv>;
 
@@ -73,4 +108,18 @@ export function readDbPoolMax(): number {
   const parsed = ZPoolMax.safeParse(raw === "" ? undefined : raw);
   if (!parsed.success) throw new EnvError(`PROCDECK_DB_POOL_MAX: ${parsed.error.issues[0].message}`);
   return parsed.data;
+}
+
+/**
+ * The gateway's public key, or null when PROCDECK_APIGW_PUBLIC_KEY is unset (start-up has validated
+ * it; a server started some other way gets the same message, naming the variable, on first use).
+ */
+export function readApigwPublicKey(): KeyObject | null {
+  const raw = process.env.PROCDECK_APIGW_PUBLIC_KEY;
+  if (raw === undefined || raw.trim() === "") return null;
+  try {
+    return parseApigwPublicKey(raw);
+  } catch (error) {
+    throw new EnvError(`PROCDECK_APIGW_PUBLIC_KEY: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -221,17 +221,26 @@ describe("search_process limits", () => {
     );
   });
 
-  it("returns at most 200 rows by default, with the full count", async () => {
+  it("returns every match when there is no page, as bk-cmdb does", async () => {
     const data = await search({ fields: ["bk_process_name"] }, bizId);
     expect(data.count).toBe(201);
-    expect(data.info).toHaveLength(200);
+    expect(data.info).toHaveLength(201);
   });
 
-  it("returns at most 200 rows when the page names no limit", async () => {
+  it("returns every match from start when the page names no limit (the v3 UI's select all)", async () => {
+    const all = await search({ page: {}, fields: ["bk_process_name"] }, bizId);
+    expect(all.info).toHaveLength(201);
     const data = await search({ page: { start: 1, sort: "bk_process_name" }, fields: ["bk_process_name"] }, bizId);
     expect(data.count).toBe(201);
     expect(data.info).toHaveLength(200);
     expect(data.info[0]).toEqual({ bk_process_name: "bulk-002" });
+    expect(data.info.at(-1)).toEqual({ bk_process_name: "bulk-201" });
+  });
+
+  it("keeps an explicit limit at most 200", async () => {
+    expectCmdbError(await cmdb("POST", `/api/v3/proc/search/0/${bizId}`, { body: { page: { limit: 201 } }, lang: "en" }), 1199006, 400, /page.limit/);
+    const data = await search({ page: { limit: 200 }, fields: ["bk_process_name"] }, bizId);
+    expect(data.info).toHaveLength(200);
   });
 
   it("searches only the path's business", async () => {

@@ -1,5 +1,7 @@
 // API callers present BlueKing app credentials: in X-Bkapi-Authorization, the query string or the
-// JSON body (ESB style). The operator is bk_username or the BK_User header.
+// JSON body (ESB style). The operator is bk_username or the BK_User header. Behind the BlueKing API
+// gateway (PROCDECK_APIGW_PUBLIC_KEY set), a valid X-Bkapi-JWT names app and user instead.
+import { readGatewayIdentity, type TGatewayIdentity } from "@/lib/access/apigw-jwt";
 import { ApiError } from "@/lib/api/errors";
 import { toRoleMap, type TPrincipal, type TRoleMap } from "@/lib/access/permissions";
 import { verifyToken } from "@/lib/access/secret-hash";
@@ -20,13 +22,20 @@ const LAST_USED_EVERY_MS = 60_000;
 type TVerifiedApp = { appId: number; roles: TRoleMap };
 const verified = new Map<string, TVerifiedApp & { until: number }>();
 
+/** Apps named by a gateway JWT, by code: the gateway has checked the secret, so only existence, revocation and roles. */
+const gatewayApps = new Map<string, TVerifiedApp & { until: number }>();
+
 /** Call after changing any app's secret, revocation or roles. */
 export function forgetVerifiedApps(): void {
   verified.clear();
+  gatewayApps.clear();
 }
 const lastUsedWritten = new Map<number, number>();
 
 export async function authenticateApp(req: Request, body: unknown): Promise<TAppCaller> {
+  const gateway = await readGatewayIdentity(req);
+  if (gateway) return authenticateGatewayCaller(gateway);
+
   const credentials = readCredentials(req, body);
   if (!credentials.appCode || !credentials.appSecret) {
     throw new ApiError("UNAUTHENTICATED", text("bk_app_code and bk_app_secret are required", "缺少 bk_app_code 或 bk_app_secret"));
@@ -40,6 +49,28 @@ export async function authenticateApp(req: Request, body: unknown): Promise<TApp
   recordLastUse(app.appId);
   const principal: TPrincipal = { kind: "app", id: app.appId, name: credentials.appCode, roles: app.roles };
   return { kind: "app", appId: app.appId, appCode: credentials.appCode, operator: operator.trim(), principal };
+}
+
+// The token names the user, as bk-cmdb takes it (it overwrites BK_User with the token's username):
+// a caller cannot act as someone else by sending another BK_User.
+async function authenticateGatewayCaller(gateway: TGatewayIdentity): Promise<TAppCaller> {
+  const app = await findGatewayApp(gateway.appCode);
+  if (app === null) {
+    throw new ApiError("UNAUTHENTICATED", text(`app '${gateway.appCode}' named by X-Bkapi-JWT is unknown or revoked here`, `X-Bkapi-JWT 中的应用 '${gateway.appCode}' 在此不存在或已吊销`));
+  }
+  recordLastUse(app.appId);
+  const principal: TPrincipal = { kind: "app", id: app.appId, name: gateway.appCode, roles: app.roles };
+  return { kind: "app", appId: app.appId, appCode: gateway.appCode, operator: gateway.username, principal };
+}
+
+async function findGatewayApp(code: string): Promise<TVerifiedApp | null> {
+  const hit = gatewayApps.get(code);
+  if (hit && hit.until > Date.now()) return hit;
+  const app = await getDb().apiApp.findUnique({ where: { code }, select: { id: true, revokedAt: true, roles: { select: { bizId: true, role: true } } } });
+  if (!app || app.revokedAt) return null;
+  const result = { appId: app.id, roles: toRoleMap(app.roles) };
+  gatewayApps.set(code, { ...result, until: Date.now() + VERIFIED_TTL_MS });
+  return result;
 }
 
 function readCredentials(req: Request, body: unknown): TCredentials {

@@ -13,7 +13,7 @@ import { text } from "@/lib/i18n";
 import { createTask, type TTaskTarget } from "@/lib/operations/create-task";
 import { hostsFromAgentIds, hostsFromV1, toGseMeta, ZAgentIdList, ZGseHosts, ZGseMeta, type TGseHost } from "@/lib/operations/gse-targets";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";
-import { assertRunnable, specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
+import { assertOperableSpec, assertRunnable, hasProcess, specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
 import { loadRegisteredSpecs, registrationKey } from "@/lib/operations/registered-processes";
 
 /** Which way the request names its hosts: v1 `hosts`, or GSE 2.0 `agent_id_list` (either is taken on the 2.0 paths). */
@@ -47,6 +47,7 @@ export async function operateGseMulti(body: Record<string, unknown>, caller: TAp
 function parseOperation(body: Record<string, unknown>, api: TGseApi, at?: string): TParsedOperation {
   const opType = assertOpType(body.op_type, undefined, at ? `${at}.op_type` : "op_type");
   const operation = parseEsbInput(ZOperation, body, at);
+  if (hasProcess(operation.spec)) assertOperableSpec(operation.spec, at ? `${at}.spec` : "spec");
   const hostsField = api === "v2" ? "agent_id_list" : "hosts";
   if (!operation.hosts && !operation.agent_id_list) {
     const field = at ? `${at}.${hostsField}` : hostsField;
@@ -66,19 +67,19 @@ async function queue(parsed: TParsedOperation[], caller: TAppCaller) {
 
 async function toTargets(parsed: TParsedOperation[]): Promise<TTaskTarget[]> {
   const perOperation = await Promise.all(parsed.map(async (item) => ({ item, hosts: await hostsOf(item.operation) })));
-  const needRegistered = perOperation.flatMap(({ item, hosts }) => (item.operation.spec ? [] : hosts.map((host) => ({ ...host, ...toGseMeta(item.operation.meta) }))));
+  const needRegistered = perOperation.flatMap(({ item, hosts }) => (hasProcess(item.operation.spec) ? [] : hosts.map((host) => ({ ...host, ...toGseMeta(item.operation.meta) }))));
   const registered = await loadRegisteredSpecs(needRegistered.filter((t) => t.ip));
   const unregistered = needRegistered.filter((t) => !t.ip || !registered.has(registrationKey(t)));
   const knownUnregistered = await loadKnownAddresses(unregistered.filter((t) => t.ip));
   return perOperation.flatMap(({ item, hosts }) => {
     const meta = toGseMeta(item.operation.meta);
-    const inline = item.operation.spec ? specFromGse(item.operation.spec) : null;
+    const inline = hasProcess(item.operation.spec) ? specFromGse(item.operation.spec) : null;
     return hosts.map((host) => {
       // a host the topology does not know ends 117 at once, registered or not: nothing runs its spec
       const isUnknownHost = !inline && !registered.has(registrationKey({ ...host, ...meta })) && !knownUnregistered.has(`${host.cloudId}:${host.ip}`);
       const spec = inline ?? (isUnknownHost ? NO_SPEC : registeredSpec(registered, host, meta, item.at));
       if (isUnknownHost) return { ...host, namespace: meta.namespace, name: meta.name, labels: meta.labels, spec, opType: item.opType };
-      assertRunnable(spec, item.opType, item.at ? `${item.at}.spec` : "spec");
+      assertRunnable(spec, item.opType, item.at ? `${item.at}.spec` : "spec", { isUserRequired: inline !== null });
       return { ...host, namespace: meta.namespace, name: meta.name, labels: meta.labels, spec, opType: item.opType };
     });
   });
@@ -99,13 +100,13 @@ async function hostsOf(operation: z.infer<typeof ZOperation>): Promise<TGseHost[
 function registeredSpec(registered: Map<string, TProcSpec>, host: TGseHost, meta: { namespace: string; name: string }, at?: string): TProcSpec {
   const spec = host.ip ? registered.get(registrationKey({ ...host, ...meta })) : undefined;
   if (spec) return spec;
-  const field = at ? `${at}.spec` : "spec";
+  const field = at ? `${at}.spec.identity.proc_name` : "spec.identity.proc_name";
   const who = host.ip ? `${host.cloudId}:${host.ip}` : `agent ${host.agentRef}`;
   throw new ApiError(
     "OUT_OF_RANGE",
     text(
-      `${field} is required: no process ${meta.namespace}/${meta.name} is registered on host ${who} (register_proc_info first, or send spec); nothing was queued`,
-      `缺少 ${field}：主机 ${who} 上没有注册进程 ${meta.namespace}/${meta.name}（请先调用 register_proc_info，或传入 spec）；未创建任务`,
+      `${field} is required: no spec given and no process ${meta.namespace}/${meta.name} registered on host ${who} (send spec, or register_proc_info first); nothing was queued`,
+      `缺少 ${field}：未传入 spec，主机 ${who} 上也没有注册进程 ${meta.namespace}/${meta.name}（请传入 spec，或先调用 register_proc_info）；未创建任务`,
     ),
   );
 }

@@ -19,42 +19,66 @@ const ZLabelValue = z.union([z.string().max(1024), z.number(), z.boolean(), z.nu
 export const ZLabels = z.record(z.string().max(256), ZLabelValue);
 export type TLabels = Record<string, string>;
 
-/** GSE `spec` of operate_proc(_v2|_multi), register_proc_info and update_proc_info (002). */
-export const ZGseSpec = z.preprocess(
-  (spec) => (isRecord(spec) && spec.alive_monitor_policy == null && isRecord(spec.monitor_policy) ? { ...spec, alive_monitor_policy: spec.monitor_policy } : spec),
-  z.object({
-    identity: z.object({
-      proc_name: z.string().min(1).max(256),
-      // required for every operation that runs a command (checked with the op type: assertRunnable);
-      // a status query may leave them empty, as GSEKit's status sync does for unconfigured processes
-      setup_path: z.string().max(2000).nullish(),
-      pid_path: z.string().max(2000).nullish(),
-      user: z.string().max(256).nullish(),
-      index_key: z.string().max(512).nullish(),
-      config_path: z.string().max(2000).nullish(),
-      log_path: z.string().max(2000).nullish(),
+const ZPolicy = z.object({
+  auto_type: z.number().int().min(0).max(2).nullish(),
+  start_check_secs: ZSecs.nullish(),
+  stop_check_secs: ZSecs.nullish(),
+  start_retries: z.number().int().min(0).max(100).nullish(),
+  start_interval: ZSecs.nullish(),
+  crontab_rule: z.string().max(256).nullish(),
+  op_timeout: ZOpTimeout.nullish(),
+});
+
+function gseSpecSchema<TPolicy extends z.ZodType>(policy: TPolicy) {
+  return z.preprocess(
+    (spec) => (isRecord(spec) && spec.alive_monitor_policy == null && isRecord(spec.monitor_policy) ? { ...spec, alive_monitor_policy: spec.monitor_policy } : spec),
+    z.object({
+      identity: z.object({
+        // absent: the spec is only the empty shell bk-cmdb 3.2's proc_server sends with a v1
+        // operate_proc (its Go struct has no omitempty on spec), so the registered spec applies
+        proc_name: z.string().max(256).nullish(),
+        // required for every operation that runs a command (checked with the op type: assertRunnable);
+        // a status query may leave them empty, as GSEKit's status sync does for unconfigured processes
+        setup_path: z.string().max(2000).nullish(),
+        pid_path: z.string().max(2000).nullish(),
+        user: z.string().max(256).nullish(),
+        index_key: z.string().max(512).nullish(),
+        config_path: z.string().max(2000).nullish(),
+        log_path: z.string().max(2000).nullish(),
+      }),
+      control: z
+        .object({ start_cmd: ZText.nullish(), stop_cmd: ZText.nullish(), restart_cmd: ZText.nullish(), reload_cmd: ZText.nullish(), kill_cmd: ZText.nullish(), version_cmd: ZText.nullish(), health_cmd: ZText.nullish() })
+        .nullish(),
+      alive_monitor_policy: policy,
     }),
-    control: z
-      .object({ start_cmd: ZText.nullish(), stop_cmd: ZText.nullish(), restart_cmd: ZText.nullish(), reload_cmd: ZText.nullish(), kill_cmd: ZText.nullish(), version_cmd: ZText.nullish(), health_cmd: ZText.nullish() })
-      .nullish(),
-    alive_monitor_policy: z.object({
-      auto_type: z.number().int().min(0).max(2),
-      start_check_secs: ZSecs.nullish(),
-      stop_check_secs: ZSecs.nullish(),
-      start_retries: z.number().int().min(0).max(100).nullish(),
-      start_interval: ZSecs.nullish(),
-      crontab_rule: z.string().max(256).nullish(),
-      op_timeout: ZOpTimeout.nullish(),
-    }),
-  }),
-);
+  );
+}
+
+/**
+ * GSE `spec` (002), read leniently: operate_proc(_v2|_multi) then requires alive_monitor_policy.auto_type
+ * of a spec that names a process (assertOperableSpec). register_proc_info / update_proc_info take it as
+ * bk-cmdb 3.2 registers: no user, no proc_name and an empty monitor_policy, which default (user: the
+ * agent's own; proc_name: meta.name; auto_type: resident).
+ */
+export const ZGseSpec = gseSpecSchema(ZPolicy.nullish());
 export type TGseSpec = z.infer<typeof ZGseSpec>;
 
-export function specFromGse(spec: TGseSpec): TProcSpec {
-  const policy = spec.alive_monitor_policy;
+export function assertOperableSpec(spec: TGseSpec, at = "spec"): void {
+  if (spec.alive_monitor_policy?.auto_type != null) return;
+  const field = spec.alive_monitor_policy ? `${at}.alive_monitor_policy.auto_type` : `${at}.alive_monitor_policy`;
+  throw new ApiError("OUT_OF_RANGE", text(`${field} is required; nothing was queued`, `缺少 ${field}；未创建任务`));
+}
+
+/** Whether a spec names a process at all (bk-cmdb's empty shell does not). */
+export function hasProcess(spec: TGseSpec | null | undefined): spec is TGseSpec {
+  return Boolean(spec?.identity.proc_name);
+}
+
+export function specFromGse(spec: TGseSpec, fallbackProcName = ""): TProcSpec {
+  const policy = spec.alive_monitor_policy ?? {};
   const control = spec.control ?? {};
   return {
-    procName: spec.identity.proc_name,
+    procName: spec.identity.proc_name || fallbackProcName,
     setupPath: spec.identity.setup_path ?? "",
     pidPath: spec.identity.pid_path ?? "",
     user: spec.identity.user ?? "",
@@ -63,7 +87,7 @@ export function specFromGse(spec: TGseSpec): TProcSpec {
     restartCmd: control.restart_cmd ?? "",
     reloadCmd: control.reload_cmd ?? "",
     killCmd: control.kill_cmd ?? "",
-    autoType: policy.auto_type,
+    autoType: policy.auto_type ?? SPEC_DEFAULTS.autoType,
     startCheckSecs: policy.start_check_secs ?? SPEC_DEFAULTS.startCheckSecs,
     startRetries: policy.start_retries ?? SPEC_DEFAULTS.startRetries,
     startInterval: policy.start_interval ?? SPEC_DEFAULTS.startInterval,
@@ -74,15 +98,16 @@ export function specFromGse(spec: TGseSpec): TProcSpec {
 /**
  * Every operation but a status query runs commands in setup_path as user and watches pid_path, so
  * those three are required there (named with the request's own path, e.g.
- * `proc_operate_req.0.spec.identity.user`); a status query only needs proc_name.
+ * `proc_operate_req.0.spec.identity.user`); a status query only needs proc_name. A registered v1 spec
+ * may have no user (the v1 identity has none): the agent's own user runs it.
  */
-export function assertRunnable(spec: TProcSpec, opType: number, at = "spec"): void {
+export function assertRunnable(spec: TProcSpec, opType: number, at = "spec", { isUserRequired = true } = {}): void {
   if (opType === OP_TYPE.STATUS) return;
   const missing = (
     [
       ["setup_path", spec.setupPath],
       ["pid_path", spec.pidPath],
-      ["user", spec.user],
+      ["user", isUserRequired ? spec.user : "-"],
     ] as const
   ).find(([, value]) => !value);
   if (!missing) return;

@@ -32,7 +32,7 @@ export async function registerProcInfo(body: Record<string, unknown>, caller: TA
   const request = parseEsbInput(ZRegister, body);
   const meta = toGseMeta(request.meta);
   const hosts = hostsFromV1(request.hosts);
-  const spec = specFromGse(request.spec);
+  const spec = specFromGse(request.spec, meta.name);
   const bizId = await assertCanOnHosts(caller.principal, "operate", hosts);
   return getDb().$transaction(async (tx) => {
     const known = await knownAddresses(tx, hosts);

@@ -26,7 +26,8 @@ function schemaFor(attribute: TAttribute): z.ZodType {
     case "bool":
       return z.boolean().nullable();
     case "enum":
-      return z.enum((attribute.options ?? []).map((option) => option.id) as [string, ...string[]]).nullable();
+      // "" is "no choice": bk-cmdb 3.x's UI form sends an unset enum as "" (tools.js getInstFormValues)
+      return z.preprocess((value) => (value === "" ? null : value), z.enum((attribute.options ?? []).map((option) => option.id) as [string, ...string[]]).nullable());
     case "longchar":
       return z.string().max(LONGCHAR_MAX).nullable();
     case "singlechar":
