@@ -8,8 +8,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cmdbFailure } from "@/lib/api/cmdb-envelope";
 import { esbFailure } from "@/lib/api/esb-envelope";
-import { ApiError } from "@/lib/api/errors";
-import { readRequestLanguage, text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { readRequestLanguage, text } from "@/lib/core/i18n";
 
 /** JSON and CSV replies load nothing and are never framed */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

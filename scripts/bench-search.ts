@@ -138,7 +138,7 @@ async function measureTrips(warmup: number, measure: () => Promise<TLoadResult>)
 
 async function createBenchApp(): Promise<string> {
   const { ensureInitialCredentials } = await import("@/lib/access/ensure-initial-credentials");
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/lib/core/db");
   const appSecret = randomBytes(24).toString("base64url");
   await ensureInitialCredentials({ adminUser: "bench-admin", appCode: APP.code, appSecret });
   await getDb().$disconnect();

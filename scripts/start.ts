@@ -2,7 +2,7 @@
 // → first admin and API app → demo data (first start) → build if needed → the Next.js server.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { EnvError, readStartEnv } from "@/lib/env";
+import { EnvError, readStartEnv } from "@/lib/core/env";
 import { ensureInitialCredentials } from "@/lib/access/ensure-initial-credentials";
 import { loadDemoDataOnce } from "@/prisma/seed/load-demo-data";
 import { ensureBuild } from "./support/ensure-build";

@@ -5,7 +5,7 @@ import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { diffAuditValues, showAuditValue, type TAuditChange } from "@/lib/audit/diff-audit-values";
 import type { TAuditEntry } from "@/lib/audit/list-audit-entries";
-import type { TLang } from "@/lib/i18n";
+import type { TLang } from "@/lib/core/i18n";
 
 const BEFORE_CLASS = "bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-200";
 const AFTER_CLASS = "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Select } from "@/components/ui/select";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import { isLang } from "@/lib/ui-language";
+import { isLang } from "@/lib/core/ui-language";
 
 /** English / 中文, remembered in a cookie; server-rendered parts follow after a refresh. */
 export function LanguageSwitcher() {

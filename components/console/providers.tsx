@@ -7,7 +7,7 @@ import { Toaster } from "@/components/ui/toaster";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { LangProvider, useT } from "@/lib/client/i18n/lang-context";
 import { isSignOutInProgress } from "@/lib/client/sign-out-state";
-import type { TLang } from "@/lib/i18n";
+import type { TLang } from "@/lib/core/i18n";
 
 function redirectWhenSignedOut(error: unknown) {
   if (!isConsoleApiError(error) || error.status !== 401 || isSignOutInProgress() || window.location.pathname.startsWith("/sign-in")) return;

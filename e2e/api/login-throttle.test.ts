@@ -1,10 +1,10 @@
 // Failed sign-ins are throttled per (username + client IP) and per client IP, in the database so every
 // server instance shares the count. Only throw-away users and made-up addresses are used here: the
 // shared `admin` other tests sign in as must never be locked. Limits come from the same environment
-// the server reads (lib/env.ts), so a run with lowered limits tests those.
+// the server reads (lib/core/env.ts), so a run with lowered limits tests those.
 import { describe, expect, it } from "vitest";
 import { throttleKeysFor } from "@/lib/access/login-throttle";
-import { readLoginEnv } from "@/lib/env";
+import { readLoginEnv } from "@/lib/core/env";
 import { sql, uniqueName } from "./support/cmdb-client";
 import { createUser } from "./support/principals";
 import { signInWith, type TSignInReply } from "./support/admin-support";

@@ -6,9 +6,9 @@
 import type { KeyObject } from "node:crypto";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { readApigwPublicKey } from "@/lib/env";
-import { text, type TLocalText } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { readApigwPublicKey } from "@/lib/core/env";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export const APIGW_JWT_HEADER = "x-bkapi-jwt";
 /** the gateway signs RS512 only; anything else (RS256, HS*, none) is refused outright */

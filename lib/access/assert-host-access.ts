@@ -2,10 +2,10 @@
 // and the caller needs the role in each of them. A host the topology does not know needs nothing: no
 // agent can answer for it, its row ends 117. A known host in no module (an agent enrolled for an IP the
 // topology has not placed) belongs to no business, so only a grant on every business reaches it.
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/core/errors";
 import { ALL_BUSINESSES, can, type TBizAction, type TPrincipal } from "@/lib/access/permissions";
 import { hostKeyOf, loadHostBusinesses, type THostRef } from "@/lib/access/load-host-businesses";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 type THostAccessOptions = {
   /** JOB's bk_biz_id: every known host must be in this business */

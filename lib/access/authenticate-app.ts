@@ -2,11 +2,11 @@
 // JSON body (ESB style). The operator is bk_username or the BK_User header. Behind the BlueKing API
 // gateway (PROCDECK_APIGW_PUBLIC_KEY set), a valid X-Bkapi-JWT names app and user instead.
 import { readGatewayIdentity, type TGatewayIdentity } from "@/lib/access/apigw-jwt";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/core/errors";
 import { toRoleMap, type TPrincipal, type TRoleMap } from "@/lib/access/permissions";
 import { verifyToken } from "@/lib/access/secret-hash";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TAppCaller = { kind: "app"; appId: number; appCode: string; operator: string; principal: TPrincipal };
 

@@ -4,7 +4,7 @@
 // PROCDECK_TRUST_PROXY=1 says a proxy in front sets it (overwriting what the client sent); then the
 // client IP is its first hop. Otherwise the client IP is "" and only the username key throttles.
 import { isIP } from "node:net";
-import { readLoginEnv } from "@/lib/env";
+import { readLoginEnv } from "@/lib/core/env";
 
 export type TClientOrigin = { clientIp: string; userAgent: string };
 

@@ -2,7 +2,7 @@
 // they change); unset secrets are generated on first start and returned so start-up can print them once.
 import { generateSecret, hashPassword, hashToken, verifyPassword, verifyToken } from "@/lib/access/secret-hash";
 import { ALL_BUSINESSES } from "@/lib/access/permissions";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 type TInitialCredentialsInput = { adminUser: string; adminPassword?: string; appCode: string; appSecret?: string };
 export type TInitialCredentials = {

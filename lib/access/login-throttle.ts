@@ -5,11 +5,11 @@
 // the right password does not help until the lock ends. Every username counts the same way, known or
 // not, so a lock says nothing about which usernames exist. Times are the database's (one clock for
 // all instances).
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readLoginEnv, type TLoginEnv } from "@/lib/env";
-import { text } from "@/lib/i18n";
+import { readLoginEnv, type TLoginEnv } from "@/lib/core/env";
+import { text } from "@/lib/core/i18n";
 
 export type TThrottleKeys = { userKey: string; ipKey: string | null };
 

@@ -3,8 +3,8 @@
 // Global administrators (users only) are admins everywhere and also manage users, apps, businesses
 // and agents. Every route, page and list filter asks these functions and nothing else.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
 export const ZRole = z.enum(ROLES);

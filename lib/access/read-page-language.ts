@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
-import type { TLang } from "@/lib/i18n";
-import { LANG_COOKIE, pickUiLanguage } from "@/lib/ui-language";
+import type { TLang } from "@/lib/core/i18n";
+import { LANG_COOKIE, pickUiLanguage } from "@/lib/core/ui-language";
 
 /** The UI language of a server-rendered page: the remembered choice, else the browser's. */
 export async function readPageLanguage(): Promise<TLang> {

@@ -2,7 +2,7 @@
 // absolute) or its user is disabled. Expired rows are deleted on sight.
 import { hashSessionToken, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from "@/lib/access/session-policy";
 import { toRoleMap, type TPrincipal } from "@/lib/access/permissions";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export type TSessionUser = { id: number; username: string; displayName: string; isGlobalAdmin: boolean; mustChangePassword: boolean };
 /** `principal` is the user with their roles, read with the session: a revoked role counts at once. */

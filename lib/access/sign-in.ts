@@ -3,14 +3,14 @@
 // Failures are throttled per (username + client IP) and per client IP (lib/access/login-throttle.ts):
 // a locked attempt is refused before the password is looked at. The session row records where it was
 // opened (client IP when known, user agent), and the sign-in is in the audit trail.
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/core/errors";
 import type { TClientOrigin } from "@/lib/access/client-origin";
 import { assertNotLocked, clearUserKey, recordFailedSignIn, throttleKeysFor } from "@/lib/access/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/access/secret-hash";
 import { generateSessionToken, hashSessionToken, SESSION_ABSOLUTE_MS } from "@/lib/access/session-policy";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TSignInInput = { username: string; password: string; origin: TClientOrigin };
 export type TSignInResult = { token: string; csrfToken: string; expiresAt: Date; username: string; mustChangePassword: boolean };

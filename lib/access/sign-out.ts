@@ -1,6 +1,6 @@
 import { hashSessionToken } from "@/lib/access/session-policy";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 /** Ends the session of this cookie token (recorded in the audit trail); signing out twice is not an error. */
 export async function signOut(token: string | undefined): Promise<void> {

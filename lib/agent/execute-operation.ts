@@ -3,7 +3,7 @@ import { runCommand, type TCommandResult } from "./run-command";
 import { findLivePid, readStartTime } from "./liveness";
 import type { AgentStateStore } from "./managed-registry";
 import { readProcessStats } from "./process-stats";
-import { OP_TYPE, RESULT_CODE, type TProcSpec, type TWorkItem, type TWorkResult } from "./protocol";
+import { OP_TYPE, RESULT_CODE, type TProcSpec, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
 import { buildStatusContent } from "./status-content";
 
 type TOutcome = { code: number; message: string; content?: string; pid?: number | null; command?: TCommandResult };

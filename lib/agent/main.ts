@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { executeOperation, sleep } from "./execute-operation";
 import { AgentStateStore } from "./managed-registry";
 import { ManagedWatcher } from "./managed-watcher";
-import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type TWorkResult } from "./protocol";
+import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
 import { RetryBackoff } from "./retry-backoff";
 import { AgentRefusedError, ServerClient } from "./server-client";
 

@@ -2,7 +2,7 @@
 // survives the agent's own restart.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { TManagedState, TProcSpec } from "./protocol";
+import type { TManagedState, TProcSpec } from "@/lib/protocol/agent-protocol";
 
 type TStoredState = { agentToken?: string; managed: TManagedState[] };
 

@@ -3,7 +3,7 @@
 import { startProcess } from "./execute-operation";
 import { findLivePid } from "./liveness";
 import type { AgentStateStore } from "./managed-registry";
-import { RESULT_CODE, type TAgentEvent, type TManagedState } from "./protocol";
+import { RESULT_CODE, type TAgentEvent, type TManagedState } from "@/lib/protocol/agent-protocol";
 
 type TRetryState = { failures: number; lastAttemptAt: number; hasGivenUp: boolean };
 

@@ -2,7 +2,7 @@
 // op_timeout, keeping the last 4 KB of its output.
 import { execFileSync, spawn } from "node:child_process";
 import os from "node:os";
-import { OUTPUT_TAIL_BYTES } from "./protocol";
+import { OUTPUT_TAIL_BYTES } from "@/lib/protocol/agent-protocol";
 
 export type TCommandResult = { exitCode: number | null; output: string; isTimedOut: boolean; error?: string };
 

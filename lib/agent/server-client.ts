@@ -1,5 +1,5 @@
 // The agent's HTTP calls to the server. Every reply is {ok, data | error}.
-import type { TAgentReply, TEnrollReply, TEnrollRequest, TPollReply, TPollRequest, TReportRequest } from "./protocol";
+import type { TAgentReply, TEnrollReply, TEnrollRequest, TPollReply, TPollRequest, TReportRequest } from "@/lib/protocol/agent-protocol";
 
 export class AgentRefusedError extends Error {
   constructor(

@@ -2,8 +2,8 @@
 // app credentials and console sessions are refused here), one lib/ call, {ok,data} envelope.
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { ApiError, toApiError } from "@/lib/api/errors";
-import { describeZodIssue } from "@/lib/api/describe-zod-issue";
+import { ApiError, toApiError } from "@/lib/core/errors";
+import { describeZodIssue } from "@/lib/core/describe-zod-issue";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateAgent, type TAgentHost } from "@/lib/operations/agent-token";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import type { ApiError } from "@/lib/api/errors";
-import type { TLang } from "@/lib/i18n";
+import type { ApiError } from "@/lib/core/errors";
+import type { TLang } from "@/lib/core/i18n";
 
 export function cmdbSuccess(data: unknown): NextResponse {
   return NextResponse.json({ result: true, bk_error_code: 0, bk_error_msg: "success", data: data ?? null });

@@ -5,11 +5,12 @@ import type { NextRequest } from "next/server";
 import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
 import { assertCan, type TBizAction } from "@/lib/access/permissions";
 import { cmdbFailure, cmdbSuccess } from "@/lib/api/cmdb-envelope";
-import { ApiError, toApiError } from "@/lib/api/errors";
-import { parsePathId } from "@/lib/api/parse-path";
+import { ApiError, toApiError } from "@/lib/core/errors";
+import { parsePathId } from "@/lib/core/parse-path";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { readRequestLanguage, text, type TLang } from "@/lib/i18n";
-import { findBusiness, type TBusinessRef } from "@/lib/topology/find-business";
+import { readRequestLanguage, text, type TLang } from "@/lib/core/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { findBusiness } from "@/lib/topology/find-business";
 
 export const SUPPORTED_VERSION = "v3";
 

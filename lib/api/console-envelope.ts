@@ -2,8 +2,8 @@
 //   { ok: true, data }   |   { ok: false, error: { code, kind, message, fields? } }
 // `fields` maps an attribute id to its problem, for messages next to form fields.
 import { NextResponse } from "next/server";
-import type { ApiError, TApiErrorKind } from "@/lib/api/errors";
-import type { TLang } from "@/lib/i18n";
+import type { ApiError, TApiErrorKind } from "@/lib/core/errors";
+import type { TLang } from "@/lib/core/i18n";
 
 export type TConsoleFailureBody = {
   ok: false;

@@ -9,15 +9,15 @@ import { assertCan, assertGlobalAdmin, type TBizAction, type TPrincipal } from "
 import { readSession, type TSession, type TSessionUser } from "@/lib/access/read-session";
 import { CSRF_HEADER, SESSION_COOKIE } from "@/lib/access/session-policy";
 import { consoleFailure, consoleSuccess } from "@/lib/api/console-envelope";
-import { describeZodIssue } from "@/lib/api/describe-zod-issue";
-import { ApiError, toApiError } from "@/lib/api/errors";
-import { parsePathId } from "@/lib/api/parse-path";
+import { describeZodIssue } from "@/lib/core/describe-zod-issue";
+import { ApiError, toApiError } from "@/lib/core/errors";
+import { parsePathId } from "@/lib/core/parse-path";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { text, type TLang } from "@/lib/i18n";
-import type { TActor } from "@/lib/audit/write-audit-entry";
+import { text, type TLang } from "@/lib/core/i18n";
+import type { TActor } from "@/lib/core/write-audit-entry";
 import { getBusiness } from "@/lib/topology/get-business";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { LANG_COOKIE, LANG_HEADER, pickUiLanguage } from "@/lib/ui-language";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { LANG_COOKIE, LANG_HEADER, pickUiLanguage } from "@/lib/core/ui-language";
 
 type TParams = Record<string, string | undefined>;
 type TRouteHandler = (req: NextRequest, route: { params: Promise<TParams> }) => Promise<Response>;

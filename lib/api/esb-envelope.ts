@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import type { ApiError } from "@/lib/api/errors";
-import type { TLang } from "@/lib/i18n";
+import type { ApiError } from "@/lib/core/errors";
+import type { TLang } from "@/lib/core/i18n";
 
 function requestId() {
   return randomUUID().replace(/-/g, "");

@@ -3,9 +3,9 @@
 import type { NextRequest } from "next/server";
 import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
 import { esbFailure, esbSuccess } from "@/lib/api/esb-envelope";
-import { ApiError, toApiError } from "@/lib/api/errors";
+import { ApiError, toApiError } from "@/lib/core/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { readRequestLanguage, text, type TLang } from "@/lib/i18n";
+import { readRequestLanguage, text, type TLang } from "@/lib/core/i18n";
 
 export type TEsbContext = { body: Record<string, unknown>; caller: TAppCaller; lang: TLang };
 type TEsbHandler = (context: TEsbContext) => Promise<unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/core/errors";
 import { MAX_BODY_BYTES, MAX_BODY_BYTES_CEILING, readJsonBody } from "@/lib/api/read-json-body";
 
 function streamed(text: string): Request {

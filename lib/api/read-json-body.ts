@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 /** Largest request body an API route accepts unless it says otherwise. A full process with every command at its limit is ~40 KB. */
 export const MAX_BODY_BYTES = 256 * 1024;

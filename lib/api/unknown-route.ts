@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { cmdbFailure } from "@/lib/api/cmdb-envelope";
 import { esbFailure } from "@/lib/api/esb-envelope";
-import { ApiError } from "@/lib/api/errors";
-import { readRequestLanguage, text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { readRequestLanguage, text } from "@/lib/core/i18n";
 
 export async function unknownApiRoute(req: NextRequest): Promise<Response> {
   const path = new URL(req.url).pathname;

@@ -8,7 +8,7 @@ import { toAuditWhere } from "@/lib/audit/audit-visibility";
 import { toCsvLine } from "@/lib/audit/csv";
 import { diffAuditValues } from "@/lib/audit/diff-audit-values";
 import { readAuditBatch, type TAuditEntry } from "@/lib/audit/list-audit-entries";
-import { describeForLog } from "@/lib/api/errors";
+import { describeForLog } from "@/lib/core/errors";
 
 export const EXPORT_MAX_ROWS = 50_000;
 const BATCH_SIZE = 1_000;

@@ -3,8 +3,8 @@
 import type { TPrincipal } from "@/lib/access/permissions";
 import type { TAuditFilter } from "@/lib/audit/audit-filter";
 import { toAuditWhere } from "@/lib/audit/audit-visibility";
-import { scrubSecrets } from "@/lib/audit/scrub-secrets";
-import { getDb } from "@/lib/db";
+import { scrubSecrets } from "@/lib/core/scrub-secrets";
+import { getDb } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TAuditEntry = {

@@ -1,7 +1,7 @@
 // The audit trail of one process, newest first: who (user or app), what (create, update, bind, …),
 // and the attributes before → after.
-import { getDb } from "@/lib/db";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import { getDb } from "@/lib/core/db";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export type TAuditHistoryEntry = {
   id: string;

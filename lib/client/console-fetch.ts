@@ -2,10 +2,10 @@
 // and UI language attached, and every failure as a ConsoleApiError carrying the server's kind and
 // per-field messages. Used only inside TanStack Query functions.
 import type { TConsoleBody } from "@/lib/api/console-envelope";
-import type { TApiErrorKind } from "@/lib/api/errors";
+import type { TApiErrorKind } from "@/lib/core/errors";
 import { CSRF_COOKIE, CSRF_HEADER } from "@/lib/access/cookie-names";
 import { readCookie } from "@/lib/client/read-cookie";
-import { LANG_COOKIE, LANG_HEADER } from "@/lib/ui-language";
+import { LANG_COOKIE, LANG_HEADER } from "@/lib/core/ui-language";
 
 export type TErrorKind = TApiErrorKind | "NETWORK";
 

@@ -1,10 +1,10 @@
 // Agent tokens are "<hostId>.<secret>": the id finds the host in one lookup, only the salted hash of
 // the whole token is stored. Every agent call is checked against the host row (no cache: a revoked
 // token stops working at once), on the pool directly: it runs twice per operated row.
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/core/errors";
 import { generateSecret, hashToken, verifyToken } from "@/lib/access/secret-hash";
-import { getPgPool } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { getPgPool } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TAgentHost = { id: number; cloudId: number; innerIp: string };
 

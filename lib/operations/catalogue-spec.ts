@@ -1,10 +1,10 @@
 // A catalogue process as a GSE operation: its attributes become the spec (work_path → setup_path,
 // pid_file → pid_path, bk_func_name → proc_name, face_stop_cmd → kill_cmd, timeout → op_timeout),
 // the namespace comes from the business and the name is bk_process_name.
-import { ApiError } from "@/lib/api/errors";
-import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
+import { ApiError } from "@/lib/core/errors";
+import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
 import type { TProcessRecord } from "@/lib/processes/attribute-metadata";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export function catalogueNamespace(bizId: number) {
   return `GSEKIT_BIZ_${bizId}`;

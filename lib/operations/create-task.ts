@@ -1,9 +1,9 @@
 // An operation is stored before the reply: one task and one row per (host × process), in one
 // transaction, with its audit entry. Waiting agents are woken by NOTIFY (sent at commit), a few
 // notifications naming many hosts each.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb, type TTx } from "@/lib/db";
-import { RESULT_CODE, type TProcSpec } from "@/lib/agent/protocol";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb, type TTx } from "@/lib/core/db";
+import { RESULT_CODE, type TProcSpec } from "@/lib/protocol/agent-protocol";
 import { toStorableText } from "@/lib/operations/storable-text";
 import { nextTaskId } from "@/lib/operations/task-id";
 import { encodeWorkNotices, WORK_CHANNEL } from "@/lib/operations/work-notifier";

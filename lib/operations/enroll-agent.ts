@@ -2,14 +2,15 @@
 // PROCDECK_AGENT_ENROLL_SECRET, and receives its own agent token. Enrolling again replaces the token.
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { describeZodIssue } from "@/lib/api/describe-zod-issue";
+import { ApiError } from "@/lib/core/errors";
+import { describeZodIssue } from "@/lib/core/describe-zod-issue";
 import { verifyToken } from "@/lib/access/secret-hash";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb, type TTx } from "@/lib/db";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb, type TTx } from "@/lib/core/db";
+import { readOperationsEnv } from "@/lib/core/env";
 import { issueAgentToken } from "@/lib/operations/agent-token";
-import type { TEnrollReply } from "@/lib/agent/protocol";
-import { text } from "@/lib/i18n";
+import type { TEnrollReply } from "@/lib/protocol/agent-protocol";
+import { text } from "@/lib/core/i18n";
 
 export const ZEnrollRequest = z.object({
   enrollment_token: z.string().min(1).max(500),
@@ -44,7 +45,7 @@ export async function enrollAgent(input: unknown): Promise<TEnrollReply> {
 
 /** "<id>.<secret>" from the enrolment_token table, or the admin-set shared secret. */
 async function consumeEnrollmentToken(tx: TTx, presented: string, cloudId: number, ip: string): Promise<{ kind: string; tokenId?: number }> {
-  const shared = process.env.PROCDECK_AGENT_ENROLL_SECRET;
+  const shared = readOperationsEnv().PROCDECK_AGENT_ENROLL_SECRET;
   if (shared && shared.length === presented.length && timingSafeEqual(Buffer.from(shared), Buffer.from(presented))) return { kind: "enroll_secret" };
 
   const id = Number(presented.split(".")[0]);

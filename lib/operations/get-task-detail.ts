@@ -1,9 +1,9 @@
 // A task with its rows and progress, for the console's task page (polled every 1-2 s until done).
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
-import { RESULT_CODE } from "@/lib/agent/protocol";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
+import { RESULT_CODE } from "@/lib/protocol/agent-protocol";
 import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export type TTaskRowView = {
   id: string;

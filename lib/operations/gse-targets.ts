@@ -3,7 +3,7 @@
 // bk-nodeman fall back to "<cloud>:<ip>" as the agent id of a host that has none, so that form is an
 // address too. Results are keyed the way the request named the host (lib/operations/read-task-results.ts).
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { ZLabels, type TLabels } from "@/lib/operations/process-spec";
 
 const MAX_HOSTS = 5000;

@@ -1,7 +1,7 @@
 // A one-time enrolment token for one host (or any host when no identity is given), shown once.
 import { generateSecret, hashToken } from "@/lib/access/secret-hash";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 const DEFAULT_TTL_HOURS = 24;
 

@@ -1,10 +1,10 @@
 // Per host, what its agent last reported for a catalogue process: running or not, pid, managed flag,
 // restarts and the last change.
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { catalogueNamespace } from "@/lib/operations/catalogue-spec";
 import { listOperationHosts, type TOperationHost } from "@/lib/operations/list-operation-hosts";
 import { getProcessRecord } from "@/lib/processes/get-process-detail";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export type TProcessInstance = TOperationHost & {
   isKnown: boolean;

@@ -2,7 +2,7 @@
 // user, newest first, paged. State: running (any row 115), succeeded (all rows ok), failed.
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
 
 export const ZTaskFilter = z.object({

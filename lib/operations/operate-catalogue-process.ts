@@ -1,14 +1,14 @@
 // An operation from the console: a catalogue process on hosts chosen among those it runs on.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import type { TActor } from "@/lib/audit/write-audit-entry";
-import { VALID_OP_TYPES } from "@/lib/agent/protocol";
+import { ApiError } from "@/lib/core/errors";
+import type { TActor } from "@/lib/core/write-audit-entry";
+import { VALID_OP_TYPES } from "@/lib/protocol/agent-protocol";
 import { assertOperable, catalogueNamespace, specFromCatalogue } from "@/lib/operations/catalogue-spec";
 import { createTask } from "@/lib/operations/create-task";
 import { listOperationHosts } from "@/lib/operations/list-operation-hosts";
 import { getProcessRecord } from "@/lib/processes/get-process-detail";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text } from "@/lib/core/i18n";
 
 export const ZOperateCatalogueProcess = z.object({
   opType: z.number().int().refine((op) => VALID_OP_TYPES.includes(op), "must be one of 0, 1, 2, 3, 4, 7, 8, 9"),

@@ -6,10 +6,10 @@
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
-import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 import { createTask, type TTaskTarget } from "@/lib/operations/create-task";
 import { hostsFromAgentIds, hostsFromV1, toGseMeta, ZAgentIdList, ZGseHosts, ZGseMeta, type TGseHost } from "@/lib/operations/gse-targets";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";

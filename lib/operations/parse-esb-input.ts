@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { describeZodIssue } from "@/lib/api/describe-zod-issue";
-import { VALID_OP_TYPES } from "@/lib/agent/protocol";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { describeZodIssue } from "@/lib/core/describe-zod-issue";
+import { VALID_OP_TYPES } from "@/lib/protocol/agent-protocol";
+import { text } from "@/lib/core/i18n";
 
 /**
  * Parses an operation request; the first problem, named by its path, is the 1199006 reply. `at`

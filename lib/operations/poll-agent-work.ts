@@ -2,8 +2,9 @@
 // (FOR UPDATE SKIP LOCKED, so concurrent polls and instances never hand out a row twice). With
 // nothing queued it waits for a NOTIFY for its host, up to waitMs.
 import { z } from "zod";
-import { getPgPool } from "@/lib/db";
-import { MAX_WAIT_MS, type TPollReply, type TProcSpec, type TWorkItem } from "@/lib/agent/protocol";
+import { getPgPool } from "@/lib/core/db";
+import { readOperationsEnv } from "@/lib/core/env";
+import { MAX_WAIT_MS, type TPollReply, type TProcSpec, type TWorkItem } from "@/lib/protocol/agent-protocol";
 import type { TAgentHost } from "@/lib/operations/agent-token";
 import { recordManagedStates, ZManagedState } from "@/lib/operations/record-managed-states";
 import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
@@ -16,8 +17,6 @@ export const ZPollRequest = z.object({
 });
 
 const CLAIM_BATCH = 100;
-/** Seconds a claimed row may run past its op_timeout before the sweep fails it (agent reporting slack). */
-const REPORT_SLACK_SECS = Number(process.env.PROCDECK_REPORT_SLACK_SECS ?? 15);
 
 export async function pollAgentWork(host: TAgentHost, input: z.infer<typeof ZPollRequest>, signal?: AbortSignal): Promise<TPollReply> {
   const subscription = await getWorkNotifier().subscribe(host.id);
@@ -56,7 +55,7 @@ async function claimWork(hostId: number, heartbeat?: { version: string }): Promi
           AND NOT EXISTS (SELECT 1 FROM host h WHERE h.bk_host_id = $1 AND h.agent_revoked_at IS NOT NULL)
         ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)
       RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`,
-    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, REPORT_SLACK_SECS, CLAIM_BATCH],
+    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH],
   });
   // bigint ids arrive as text from pg
   return rows.map((row) => ({ rowId: String(row.id), opType: row.op_type, namespace: row.namespace, name: row.name, spec: row.spec }));

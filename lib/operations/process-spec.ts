@@ -6,9 +6,9 @@
 // ignored as GSE ignores them (bk-nodeman adds `spec.resource`), and the v1 spec's `monitor_policy`
 // (register_proc_info / update_proc_info, bk-nodeman's legacy client) stands for `alive_monitor_policy`.
 import { z } from "zod";
-import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/agent/protocol";
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 const ZText = z.string().max(2000);
 const ZSecs = z.number().int().min(0).max(86_400);

@@ -7,14 +7,14 @@
 import { z } from "zod";
 import type { TAppCaller } from "@/lib/access/authenticate-app";
 import { ALL_BUSINESSES, can } from "@/lib/access/permissions";
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
-import { RESULT_CODE, type TProcSpec } from "@/lib/agent/protocol";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
+import { RESULT_CODE, type TProcSpec } from "@/lib/protocol/agent-protocol";
 import { parseEsbInput } from "@/lib/operations/parse-esb-input";
 import { gseAgentKey, gseV1Key, gseV2Key } from "@/lib/operations/gse-result-keys";
 import { jobProcessKey } from "@/lib/operations/process-spec";
 import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 type TRowResult = { error_code: number; error_msg: string; content: unknown };
 

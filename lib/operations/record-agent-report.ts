@@ -6,9 +6,9 @@
 // (lib/operations/task-finisher.ts), and the reply does not wait for it: a saved report never
 // answers 500.
 import { z } from "zod";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb, getPgPool, type TTx } from "@/lib/db";
-import { OUTPUT_TAIL_BYTES } from "@/lib/agent/protocol";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb, getPgPool, type TTx } from "@/lib/core/db";
+import { OUTPUT_TAIL_BYTES } from "@/lib/protocol/agent-protocol";
 import type { TAgentHost } from "@/lib/operations/agent-token";
 import { recordManagedStates, ZManagedState } from "@/lib/operations/record-managed-states";
 import { toStorableText, ZStorableText } from "@/lib/operations/storable-text";

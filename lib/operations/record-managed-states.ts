@@ -3,8 +3,8 @@
 // inside the caller's transaction when it has one; updated_at moves only when something changed, so
 // it reads as "last change" and an unchanged list writes nothing.
 import { z } from "zod";
-import { getPgPool, type TTx } from "@/lib/db";
-import type { TManagedState } from "@/lib/agent/protocol";
+import { getPgPool, type TTx } from "@/lib/core/db";
+import type { TManagedState } from "@/lib/protocol/agent-protocol";
 import { ZStorableText } from "@/lib/operations/storable-text";
 
 const ZSpec = z.object({

@@ -8,9 +8,9 @@
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
-import type { TProcSpec } from "@/lib/agent/protocol";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb, type TTx } from "@/lib/db";
+import type { TProcSpec } from "@/lib/protocol/agent-protocol";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb, type TTx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gseV1Key } from "@/lib/operations/gse-result-keys";
 import { hostsFromV1, toGseMeta, ZGseHosts, ZGseMeta, type TGseHost, type TGseMeta } from "@/lib/operations/gse-targets";

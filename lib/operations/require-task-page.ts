@@ -1,9 +1,9 @@
 // For pages under /biz/[bizId]/tasks/[taskId]: the task id (decoded) when the task belongs to the
 // business, else Next's not-found page.
 import { notFound } from "next/navigation";
-import { getDb } from "@/lib/db";
-import { parseTaskIdParam } from "@/lib/api/parse-path";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import { getDb } from "@/lib/core/db";
+import { parseTaskIdParam } from "@/lib/core/parse-path";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export async function requireTaskPage(business: TBusinessRef, rawTaskId: string): Promise<string> {
   let taskId: string;

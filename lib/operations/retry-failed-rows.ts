@@ -1,10 +1,10 @@
 // "Retry failed": a new task with only the failed rows of a finished console task.
-import { ApiError } from "@/lib/api/errors";
-import type { TActor } from "@/lib/audit/write-audit-entry";
+import { ApiError } from "@/lib/core/errors";
+import type { TActor } from "@/lib/core/write-audit-entry";
 import { getTaskDetail, isSuccessCode } from "@/lib/operations/get-task-detail";
 import { operateCatalogueProcess } from "@/lib/operations/operate-catalogue-process";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text } from "@/lib/core/i18n";
 
 export async function retryFailedRows(business: TBusinessRef, taskId: string, actor: TActor) {
   const task = await getTaskDetail(taskId, business.id);

@@ -5,13 +5,10 @@
 // - claimed rows not reported by their deadline (op_timeout + grace) end as failed;
 // - unclaimed rows older than their op_timeout + grace end as failed too;
 // - open tasks with no running row left get their finished_at.
-import { getDb } from "@/lib/db";
-import { RESULT_CODE } from "@/lib/agent/protocol";
+import { getDb } from "@/lib/core/db";
+import { readOperationsEnv } from "@/lib/core/env";
+import { AGENT_OFFLINE_AFTER_SECS, RESULT_CODE } from "@/lib/protocol/agent-protocol";
 
-/** An agent that has not polled for this long counts as offline (it polls at least every 25 s). */
-export const AGENT_OFFLINE_AFTER_SECS = 45;
-/** How long a row waits for an agent before 117. */
-export const AGENT_GRACE_SECS = Number(process.env.PROCDECK_AGENT_GRACE_SECS ?? 5);
 /** Deadlines are whole seconds or more: a sweep per second per instance is soon enough. */
 const SETTLE_INTERVAL_MS = 1000;
 
@@ -30,7 +27,7 @@ export async function settleOverdueRows(): Promise<void> {
                      ELSE 'the agent of this host is offline' END
     FROM host h
     WHERE r.bk_host_id = h.bk_host_id AND r.code = 115 AND r.claimed_at IS NULL
-      AND r.created_at < now() - make_interval(secs => ${AGENT_GRACE_SECS})
+      AND r.created_at < now() - make_interval(secs => ${readOperationsEnv().PROCDECK_AGENT_GRACE_SECS})
       AND (h.agent_revoked_at IS NOT NULL OR h.agent_last_seen_at IS NULL
            OR h.agent_last_seen_at < now() - make_interval(secs => ${AGENT_OFFLINE_AFTER_SECS}))`;
   await db.$executeRaw`
@@ -38,7 +35,7 @@ export async function settleOverdueRows(): Promise<void> {
       message = 'no result within op_timeout (' || (spec->>'opTimeout') || ' s): the agent stopped or lost its connection'
     WHERE code = 115 AND (
       (claimed_at IS NOT NULL AND deadline < now())
-      OR (claimed_at IS NULL AND created_at < now() - make_interval(secs => (spec->>'opTimeout')::int + ${AGENT_GRACE_SECS})))`;
+      OR (claimed_at IS NULL AND created_at < now() - make_interval(secs => (spec->>'opTimeout')::int + ${readOperationsEnv().PROCDECK_AGENT_GRACE_SECS})))`;
   // every open task, not only those the two updates touched: this also closes a task whose closing
   // after a report was lost (lib/operations/task-finisher.ts runs it after the report's commit)
   await finishSettledTasks();

@@ -5,7 +5,7 @@
 // report's own transaction, two reports finishing a task's last rows at once would each still see
 // the other's row running, and neither would close it. A lost batch (error, shutdown) is closed by
 // the next sweep (settleOverdueRows).
-import { getPgPool } from "@/lib/db";
+import { getPgPool } from "@/lib/core/db";
 
 const holder = globalThis as unknown as { procdeckTaskFinisher?: { pending: Set<string>; isRunning: boolean } };
 

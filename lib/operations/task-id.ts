@@ -1,4 +1,4 @@
-import type { TTx } from "@/lib/db";
+import type { TTx } from "@/lib/core/db";
 
 /** GSETASK:YYYYMMDDhhmmss:N (UTC), N from a database sequence so every server instance agrees. */
 export async function nextTaskId(tx: TTx, now = new Date()): Promise<string> {

@@ -3,7 +3,7 @@
 // is no in-memory queue and no sticky sessions. A payload names many hosts at once (a JSON array of
 // host ids), so a task for a thousand hosts costs a handful of notifications, not a thousand.
 import pg from "pg";
-import { readDatabaseUrl } from "@/lib/env";
+import { readDatabaseUrl } from "@/lib/core/env";
 
 export const WORK_CHANNEL = "procdeck_agent_work";
 /** NOTIFY payloads must stay under 8000 bytes; host ids are ASCII digits, so characters = bytes. */

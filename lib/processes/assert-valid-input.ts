@@ -1,7 +1,7 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/core/errors";
 import type { TProcessAttributes } from "@/lib/processes/attribute-metadata";
 import { formatProblems, validateProcessInput, type TValidationMode } from "@/lib/processes/validate-process-input";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 /**
  * Validated attributes, or 1199028 naming every bad field. The path decides the business: a body

@@ -1,7 +1,7 @@
 // The process attributes of BlueKing CMDB v3 (bk_obj_id "process"), in display order. One definition
 // drives validation (API and console form), get_process_detail, search projection and the form layout.
 // Pure data: safe to import in the browser.
-import type { TLocalText } from "@/lib/i18n";
+import type { TLocalText } from "@/lib/core/i18n";
 
 export type TAttributeType = "int" | "singlechar" | "longchar" | "enum" | "bool";
 export type TAttributeGroup = "default" | "proc_port" | "proc_manage";

@@ -1,11 +1,11 @@
 // batch_update_process: all or nothing, unlike BlueKing's, which stops half way.
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { assertValidInput } from "@/lib/processes/assert-valid-input";
 import { diffAttributes, toProcessRecord } from "@/lib/processes/process-record";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text } from "@/lib/core/i18n";
 
 const MAX_BATCH = 1000;
 

@@ -1,9 +1,9 @@
 // The console's process list: one page of searchProcesses (name substring, module filter, sort) with
 // the visible columns, plus the bound module names of just that page's processes.
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { MODULES_COLUMN, type TProcessListView } from "@/lib/processes/process-list-view";
 import { searchProcesses } from "@/lib/processes/search-processes";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export type TProcessListRow = Record<string, unknown> & { bk_process_id: number; bk_process_name: string; modules?: string[] };
 export type TProcessListPage = { count: number; rows: TProcessListRow[] };

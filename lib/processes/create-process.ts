@@ -1,9 +1,10 @@
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import type { TProcessAttributes } from "@/lib/processes/attribute-metadata";
 import { assertValidInput, duplicateNameError } from "@/lib/processes/assert-valid-input";
-import { isUniqueViolation, toProcessRecord } from "@/lib/processes/process-record";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import { toProcessRecord } from "@/lib/processes/process-record";
+import { isUniqueViolation } from "@/lib/core/db-errors";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export async function createProcess(business: TBusinessRef, input: Record<string, unknown>, actor: TActor) {
   const values = assertValidInput(input, "create", business.id) as TProcessAttributes;

@@ -1,10 +1,11 @@
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
-import { isForeignKeyViolation, toProcessRecord } from "@/lib/processes/process-record";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text } from "@/lib/i18n";
+import { toProcessRecord } from "@/lib/processes/process-record";
+import { isForeignKeyViolation } from "@/lib/core/db-errors";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text } from "@/lib/core/i18n";
 
 export async function deleteProcess(business: TBusinessRef, processId: number, actor: TActor) {
   try {

@@ -1,9 +1,9 @@
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { PROCESS_ATTRIBUTES } from "@/lib/processes/attribute-metadata";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
 import { toProcessRecord } from "@/lib/processes/process-record";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import type { TLang } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import type { TLang } from "@/lib/core/i18n";
 
 export async function getProcessRecord(business: TBusinessRef, processId: number) {
   const row = await getDb().process.findFirst({ where: { id: processId, bizId: business.id } });

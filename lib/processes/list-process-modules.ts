@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export type TModuleBindingRow = { bk_module_name: string; set_num: number; is_bind: 0 | 1 };
 

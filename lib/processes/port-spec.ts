@@ -1,4 +1,4 @@
-import { text, type TLocalText } from "@/lib/i18n";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 

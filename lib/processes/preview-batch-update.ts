@@ -1,11 +1,11 @@
 // What a batch update would do to each process, without doing it: the same validation and ids check
 // as batchUpdateProcesses, then before → after per process (only the values that would change).
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
 import { assertValidInput } from "@/lib/processes/assert-valid-input";
 import { diffAttributes, toProcessRecord } from "@/lib/processes/process-record";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text } from "@/lib/core/i18n";
 
 export type TBatchPreviewRow = {
   bk_process_id: number;

@@ -22,12 +22,3 @@ export function diffAttributes(current: TProcessRecord, next: Partial<TProcessAt
   }
   return { before, after, hasChanges: Object.keys(after).length > 0 };
 }
-
-/** Prisma's code for a unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2003";
-}

@@ -1,7 +1,7 @@
 // For pages under /biz/[bizId]/processes/[processId]: the process id when it exists, else not-found.
 import { notFound } from "next/navigation";
-import { getDb } from "@/lib/db";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import { getDb } from "@/lib/core/db";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export async function requireProcessPage(business: TBusinessRef, rawProcessId: string): Promise<number> {
   const processId = /^[1-9]\d{0,9}$/.test(rawProcessId) ? Number(rawProcessId) : NaN;

@@ -6,12 +6,12 @@
 // compiled here to SQL with the same meaning. "Not set" is NULL for int, bool and enum columns and ""
 // for text columns (they store "" for unset), so $exists, $eq null and $ne null follow that.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { describeZodIssue } from "@/lib/api/describe-zod-issue";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { describeZodIssue } from "@/lib/core/describe-zod-issue";
+import { getDb } from "@/lib/core/db";
 import { ATTRIBUTES_BY_ID, SEARCHABLE_FIELDS, type TAttributeType } from "@/lib/processes/attribute-metadata";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text, type TLocalText } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export const SEARCH_LIMIT_MAX = 200;
 /** longer patterns are refused: PostgreSQL compiles every pattern, and a huge one is a cheap way to burn CPU */

@@ -4,12 +4,12 @@
 // bk-cmdb 3.x's UI sends the module name with its first space removed (module.vue:
 // `item['bk_module_name'].replace(' ', '')`), so "web server" arrives as "webserver". An exact name
 // always wins; otherwise the one module name that reads so without its first space is meant.
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb, type TTx } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb, type TTx } from "@/lib/core/db";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
-import type { TBusinessRef } from "@/lib/topology/find-business";
-import { text } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { text } from "@/lib/core/i18n";
 
 type TBindingChange = { business: TBusinessRef; processId: number; moduleName: string; actor: TActor };
 

@@ -11,7 +11,7 @@ import {
   type TProcessAttributes,
 } from "@/lib/processes/attribute-metadata";
 import { explainBadPortSpec } from "@/lib/processes/port-spec";
-import { text, type TLocalText } from "@/lib/i18n";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export type TValidationMode = "create" | "update" | "batch";
 export type TFieldProblem = { field: string; reason: TLocalText };

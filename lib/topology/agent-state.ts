@@ -1,5 +1,5 @@
 // One reading of a host agent's state, shared by the hosts page, the agents list and revocation.
-import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/operations/settle-overdue-rows";
+import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/protocol/agent-protocol";
 
 export type TAgentState = "online" | "offline" | "revoked" | "none";
 

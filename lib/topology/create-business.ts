@@ -1,10 +1,10 @@
 // A new business comes with its idle pool (set + idle and fault modules), all in one transaction.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 import { createIdlePool, FAULT_MODULE_NAME, IDLE_MODULE_NAME, IDLE_POOL_SET_NAME } from "@/lib/topology/idle-pool";
 import { nameTaken, readTopologyName } from "@/lib/topology/topology-name";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export type TCreateBusinessInput = { name: unknown; supplierAccount?: string };
 

@@ -1,10 +1,10 @@
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 import { MODULE_FLAG, SET_FLAG } from "@/lib/topology/idle-pool";
 import { refusedInUse, setNotFound } from "@/lib/topology/topology-errors";
 import { nameTaken, readTopologyName } from "@/lib/topology/topology-name";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function createModule(bizId: number, setId: number, rawName: unknown, actor: TActor): Promise<{ moduleId: number; name: string }> {
   const name = readTopologyName(rawName, "bk_module_name");

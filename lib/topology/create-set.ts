@@ -1,9 +1,9 @@
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 import { SET_FLAG } from "@/lib/topology/idle-pool";
 import { nameTaken, readTopologyName } from "@/lib/topology/topology-name";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function createSet(bizId: number, rawName: unknown, actor: TActor): Promise<{ setId: number; name: string }> {
   const name = readTopologyName(rawName, "bk_set_name");

@@ -1,14 +1,14 @@
 // A business can be deleted only once it is empty: no processes, no hosts in any module, no set but
 // the idle pool. The refusal counts each of them so the admin knows what to clear first. Its idle
 // pool and the roles granted in it go with it.
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { forgetBusiness } from "@/lib/topology/find-business";
 import { SET_FLAG } from "@/lib/topology/idle-pool";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { refusedInUse } from "@/lib/topology/topology-errors";
-import { text, type TLocalText } from "@/lib/i18n";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export async function deleteBusiness(bizId: number, actor: TActor): Promise<void> {
   await getDb().$transaction(async (tx) => {

@@ -1,12 +1,12 @@
 // Refused for the idle and fault modules, while the module holds hosts, or while it is the last
 // module of a name that processes are bound to.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { describeHostsIn, describeOrphanedBindings } from "@/lib/topology/describe-module-blockers";
 import { MODULE_FLAG } from "@/lib/topology/idle-pool";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { moduleNotFound, refusedInUse } from "@/lib/topology/topology-errors";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function deleteModule(bizId: number, moduleId: number, actor: TActor): Promise<void> {
   await getDb().$transaction(async (tx) => {

@@ -1,12 +1,12 @@
 // A set goes with its (empty) modules. Refused for the idle pool, while any of its modules holds
 // hosts, or while one of them is the last module of a name that processes are bound to.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { describeHostsIn, describeOrphanedBindings } from "@/lib/topology/describe-module-blockers";
 import { SET_FLAG } from "@/lib/topology/idle-pool";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { refusedInUse, setNotFound } from "@/lib/topology/topology-errors";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function deleteSet(bizId: number, setId: number, actor: TActor): Promise<void> {
   await getDb().$transaction(async (tx) => {

@@ -1,9 +1,9 @@
 // Why modules cannot go away: hosts still in them, or bound names they are the last module of.
 // Shared by module and set deletion (and module renaming, which drops the old name just the same).
-import type { TTx } from "@/lib/db";
+import type { TTx } from "@/lib/core/db";
 import { findOrphanedBindings } from "@/lib/topology/find-orphaned-bindings";
 import { listSome } from "@/lib/topology/topology-errors";
-import { text, type TLocalText } from "@/lib/i18n";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export type TModuleRef = { id: number; name: string };
 

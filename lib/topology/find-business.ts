@@ -1,8 +1,8 @@
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
-export type TBusinessRef = { id: number; supplierAccount: string; name: string };
 
 // Every API call names its business; businesses rarely change, so a found one is remembered briefly
 // (bench:search: one round trip less per search). Misses are never cached.

@@ -1,7 +1,7 @@
-import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import { ApiError } from "@/lib/core/errors";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 /** A business by id alone (the console has no supplier account in its paths), or 1199019. */
 export async function getBusiness(bizId: number): Promise<TBusinessRef> {

@@ -1,6 +1,6 @@
 // The topology page's tree: sets (idle pool first) → modules, each with its host count, and for each
 // module name the processes bound to it (so the page can say why a delete would be refused).
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export type TModuleNode = { moduleId: number; name: string; defaultFlag: number; hostCount: number };
 export type TSetNode = { setId: number; name: string; defaultFlag: number; hostCount: number; modules: TModuleNode[] };

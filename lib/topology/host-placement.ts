@@ -1,8 +1,8 @@
 // Where hosts sit in one business, and the one way to change it: diff the host_module rows, write
 // one "host_module" audit row per host that moved, naming its modules before and after as
 // "set / module". Callers hold lockHostPlacement and have already checked the rules.
-import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/audit/write-audit-entry";
-import type { TTx } from "@/lib/db";
+import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/core/write-audit-entry";
+import type { TTx } from "@/lib/core/db";
 import { MODULE_FLAG } from "@/lib/topology/idle-pool";
 
 export type TModuleInfo = { moduleId: number; setName: string; name: string; defaultFlag: number; label: string };

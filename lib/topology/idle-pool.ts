@@ -1,8 +1,8 @@
 // Every business has a built-in idle pool set (default 1) holding the idle module (default 1), where
 // hosts wait for work, and the fault module (default 2), as in BlueKing. They are created with the
 // business and can be neither renamed nor deleted.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import type { TTx } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import type { TTx } from "@/lib/core/db";
 
 export const IDLE_POOL_SET_NAME = "空闲机池";
 export const IDLE_MODULE_NAME = "空闲机";

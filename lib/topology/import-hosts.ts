@@ -2,16 +2,16 @@
 // placement lock, so the plan cannot go stale) and writes every line, or nothing when any line has
 // an error. Running the same file again finds every line "unchanged" and writes nothing.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb, type TTx } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb, type TTx } from "@/lib/core/db";
 import { identityKey } from "@/lib/topology/host-identity";
 import { ensureIdleModule } from "@/lib/topology/idle-pool";
 import { readModules, writePlacements, type THostPlacement } from "@/lib/topology/host-placement";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { findOrCreateHosts } from "@/lib/topology/place-hosts";
 import { planHostImport, type TImportPlan, type TPlannedLine } from "@/lib/topology/plan-host-import";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 /** 5,000 lines of long names and JSON escaping stay well under this */
 export const HOST_IMPORT_MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // Every host the server knows (enrolled or placed in a business), with its agent's state and the
 // businesses it serves: the global admin's view of agents.
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import { readAgentState, type TAgentState } from "@/lib/topology/agent-state";
 
 export const ZAgentListQuery = z.strictObject({ state: z.enum(["online", "offline", "revoked", "none"]).optional() });

@@ -1,5 +1,5 @@
 import { visibleBusinessIds, type TPrincipal } from "@/lib/access/permissions";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export type TBusinessSummary = { bk_biz_id: number; bk_biz_name: string; bk_supplier_account: string };
 

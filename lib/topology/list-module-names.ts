@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/db";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import { getDb } from "@/lib/core/db";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 /** The ordinary module names of a business (idle/fault excluded), sorted: the console's module filter. */
 export async function listModuleNames(business: TBusinessRef): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { can, visibleBusinessIds, type TPrincipal } from "@/lib/access/permissions";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 /** The business "/" opens: the remembered one if it still exists and is visible, else the first visible; null when none. */
 export async function pickStartBusiness(principal: TPrincipal, rememberedBizId: string | undefined): Promise<number | null> {

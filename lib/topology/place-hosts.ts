@@ -1,8 +1,8 @@
 // Put hosts into a module: hosts of this business by id, or any host by cloud area + IP (a host the
 // topology does not know yet is created). A host sitting in another business is refused, naming it.
 import { z } from "zod";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb, type TTx } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb, type TTx } from "@/lib/core/db";
 import { identityKey, ZHostIdentity, type THostIdentity } from "@/lib/topology/host-identity";
 import { modulesAfterPlacing, readModules, readPlacements, writePlacements, type THostPlacement } from "@/lib/topology/host-placement";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";

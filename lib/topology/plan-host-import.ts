@@ -2,14 +2,14 @@
 // apply computes it again inside its transaction and runs it only when no line has an error.
 // Columns: bk_host_innerip (required), bk_cloud_id (default 0), bk_host_name, bk_set_name and
 // bk_module_name (both empty: the idle module). The first line names the columns, in any order.
-import { ApiError } from "@/lib/api/errors";
-import type { TTx } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import type { TTx } from "@/lib/core/db";
 import { identityKey, isIpv4, MAX_CLOUD_ID } from "@/lib/topology/host-identity";
 import { IDLE_MODULE_NAME, IDLE_POOL_SET_NAME, MODULE_FLAG } from "@/lib/topology/idle-pool";
 import { isSamePlacement, labelsOf, readModules, type TModuleInfo } from "@/lib/topology/host-placement";
 import { parseCsv, type TCsvRecord } from "@/lib/topology/parse-csv";
 import { describeForeignHost } from "@/lib/topology/topology-errors";
-import { text, type TLocalText } from "@/lib/i18n";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export const MAX_IMPORT_LINES = 5_000;
 export const IMPORT_COLUMNS = ["bk_host_innerip", "bk_cloud_id", "bk_host_name", "bk_set_name", "bk_module_name"] as const;

@@ -1,12 +1,12 @@
 // Take a host out of every module of the business (it stays known globally, with its agent, and can
 // join another business). Refused while something runs on it: task rows still running (115) or
 // processes its agent manages that are running — the refusal names them.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { labelsOf, readModules, readPlacements } from "@/lib/topology/host-placement";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { hostNotInBusiness, listSome, refusedInUse } from "@/lib/topology/topology-errors";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 const RUNNING = 115;
 

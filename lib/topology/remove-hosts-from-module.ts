@@ -2,14 +2,14 @@
 // module, as in BlueKing; taking a host out of the idle module when it is its only one would leave
 // it nowhere, so that is refused (removing a host from the business is a separate action).
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import type { TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import type { TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { ensureIdleModule, MODULE_FLAG } from "@/lib/topology/idle-pool";
 import { readModules, readPlacements, writePlacements } from "@/lib/topology/host-placement";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { moduleNotFound, refusedInUse } from "@/lib/topology/topology-errors";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export const ZRemoveHosts = z.strictObject({ hostIds: z.array(z.number().int().positive()).min(1).max(5_000) });
 export type TRemoveHosts = z.infer<typeof ZRemoveHosts>;

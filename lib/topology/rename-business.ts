@@ -1,10 +1,10 @@
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 import { forgetBusiness } from "@/lib/topology/find-business";
 import { nameTaken, readTopologyName } from "@/lib/topology/topology-name";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function renameBusiness(bizId: number, rawName: unknown, actor: TActor): Promise<{ bizId: number; name: string }> {
   const name = readTopologyName(rawName, "bk_biz_name");

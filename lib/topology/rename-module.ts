@@ -1,14 +1,14 @@
 // Renaming a module changes which bound processes apply to its hosts (bindings follow names), so
 // renaming away the last module of a bound name is refused like deleting it would be.
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 import { moduleNameTaken } from "@/lib/topology/create-module";
 import { describeOrphanedBindings } from "@/lib/topology/describe-module-blockers";
 import { MODULE_FLAG } from "@/lib/topology/idle-pool";
 import { moduleNotFound, refusedInUse } from "@/lib/topology/topology-errors";
 import { readTopologyName } from "@/lib/topology/topology-name";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function renameModule(bizId: number, moduleId: number, rawName: unknown, actor: TActor): Promise<{ moduleId: number; name: string }> {
   const name = readTopologyName(rawName, "bk_module_name");

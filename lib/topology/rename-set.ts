@@ -1,11 +1,11 @@
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 import { setNameTaken } from "@/lib/topology/create-set";
 import { SET_FLAG } from "@/lib/topology/idle-pool";
 import { refusedInUse, setNotFound } from "@/lib/topology/topology-errors";
 import { readTopologyName } from "@/lib/topology/topology-name";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export async function renameSet(bizId: number, setId: number, rawName: unknown, actor: TActor): Promise<{ setId: number; name: string }> {
   const name = readTopologyName(rawName, "bk_set_name");

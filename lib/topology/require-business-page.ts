@@ -3,7 +3,7 @@
 import { notFound } from "next/navigation";
 import { can, type TBizAction, type TPrincipal } from "@/lib/access/permissions";
 import { findBusinessById } from "@/lib/topology/get-business";
-import type { TBusinessRef } from "@/lib/topology/find-business";
+import type { TBusinessRef } from "@/lib/core/business-ref";
 
 export type TBusinessPageAccess = { business: TBusinessRef; isAllowed: boolean };
 

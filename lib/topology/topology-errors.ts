@@ -1,7 +1,7 @@
 // Refusals of the topology: unknown ids (404) and changes that would orphan data (hosts, bindings,
 // processes). A refusal always says what still uses the object, so the admin knows what to do first.
-import { ApiError } from "@/lib/api/errors";
-import { text, type TLocalText } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 /** A change refused because something still depends on it (409); the detail names what is in the way. */
 export function refusedInUse(detail: TLocalText): ApiError {

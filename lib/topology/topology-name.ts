@@ -1,7 +1,7 @@
 // Names of businesses, sets and modules: trimmed, 1–128 characters, no control characters or slashes
 // ("set / module" is how the console and audit trail print a placement).
-import { ApiError } from "@/lib/api/errors";
-import { text, type TLocalText } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 export const MAX_TOPOLOGY_NAME = 128;
 

@@ -1,7 +1,7 @@
 // Demo data that tells a story: business "Demo" (bk_biz_id 2) with two sets, the idle/fault modules,
 // hosts on 127.0.0.x and a bound process catalogue. Loaded once, in one transaction.
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { DEMO_PROCESSES } from "./demo-processes";
 
 const DEMO_BIZ_ID = 2;

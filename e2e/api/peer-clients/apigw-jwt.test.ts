@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readStartEnv } from "@/lib/env";
+import { readStartEnv } from "@/lib/core/env";
 import { findFreePort } from "@/scripts/support/free-port";
 import { waitForHttp } from "@/scripts/support/wait-for-http";
 import { createApp, type TAppCredentials } from "../support/principals";

@@ -8,10 +8,10 @@ import { hashPassword, verifyPassword } from "@/lib/access/secret-hash";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import type { TChangeOwnPassword } from "@/lib/access/users/user-input";
 import { assertPasswordAllowed } from "@/lib/access/users/password-rules";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export async function changeOwnPassword(session: TSession, input: TChangeOwnPassword, origin: TClientOrigin): Promise<{ revokedSessions: number }> {
   const { id: userId, username } = session.user;

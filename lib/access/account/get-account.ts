@@ -1,7 +1,7 @@
 import { toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import type { TSession } from "@/lib/access/read-session";
 import { listUserSessions, type TSessionView } from "@/lib/access/sessions/list-user-sessions";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export type TAccount = {
   username: string;

@@ -1,6 +1,6 @@
 import type { TSession } from "@/lib/access/read-session";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 /**
  * The signed-in user ends their own sessions: one by id, or every one but the current ("sign out

@@ -1,7 +1,7 @@
 // How an API app is shown to administrators: never its secret or the secret's hash.
-import { ApiError } from "@/lib/api/errors";
-import type { TTx } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import type { TTx } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TAppSummary = {
   id: number;

@@ -5,11 +5,11 @@ import type { TCreateApp } from "@/lib/access/apps/app-input";
 import { APP_SUMMARY_SELECT, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { generateSecret, hashToken } from "@/lib/access/secret-hash";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 
 export type TCreatedApp = { app: TAppSummary; secret: string };
 

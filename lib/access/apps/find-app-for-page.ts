@@ -1,6 +1,6 @@
 // For the page /admin/apps/[appId]: the id from the URL when it names an existing API app, else null
 // (the page shows not-found).
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export async function findAppIdForPage(raw: string): Promise<number | null> {
   if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2147483647) return null;

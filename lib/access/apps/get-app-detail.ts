@@ -1,6 +1,6 @@
 import { toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { APP_SUMMARY_SELECT, appNotFound, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export type TAppDetail = { app: TAppSummary; grants: TGrantView[] };
 

@@ -1,10 +1,10 @@
 import { lockApp } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { auditBizIdOf, describeScope, describeScopeZh, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 /** Takes away the app's role in one business (bizId 0: the all-businesses grant); returns the grants left. */
 export async function revokeAppRole(appId: number, bizId: number, actor: TActor): Promise<TGrantView[]> {

@@ -2,8 +2,8 @@
 // audit trail and task history name it), so the code cannot be reused; revoking twice changes nothing.
 import { APP_SUMMARY_SELECT, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 export async function revokeApp(appId: number, actor: TActor): Promise<TAppSummary> {
   const app = await getDb().$transaction(async (tx) => {

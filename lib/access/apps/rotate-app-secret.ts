@@ -3,8 +3,8 @@
 import { APP_SUMMARY_SELECT, appRevokedError, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { generateSecret, hashToken } from "@/lib/access/secret-hash";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 export type TRotatedSecret = { app: TAppSummary; secret: string };
 

@@ -4,8 +4,8 @@ import { appRevokedError, lockApp } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { auditBizIdOf, readGrantBusinessName, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import type { TRole } from "@/lib/access/permissions";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 export async function setAppRole(appId: number, bizId: number, role: TRole, actor: TActor): Promise<TGrantView[]> {
   const grants = await getDb().$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { TUpdateApp } from "@/lib/access/apps/app-input";
 import { APP_SUMMARY_SELECT, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 /** Changes an app's description (the only thing about an app that is not a secret or a grant). */
 export async function updateApp(appId: number, changes: TUpdateApp, actor: TActor): Promise<TAppSummary> {

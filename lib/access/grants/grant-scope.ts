@@ -1,9 +1,9 @@
 // The business of a role grant: a business id, or 0 for "every business" (ALL_BUSINESSES). Shared by
 // user and app grants.
 import { ALL_BUSINESSES, ZRole, type TRole } from "@/lib/access/permissions";
-import { ApiError } from "@/lib/api/errors";
-import type { TTx } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import type { TTx } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TGrantView = {
   bizId: number;

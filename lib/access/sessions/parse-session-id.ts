@@ -1,6 +1,6 @@
 import { SESSION_ID_PATTERN } from "@/lib/access/session-policy";
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 /** A session id from the path (24 hex digits, as the session lists show it), or 1199003. */
 export function parseSessionId(raw: string | undefined): string {

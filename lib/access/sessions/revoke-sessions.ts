@@ -2,8 +2,8 @@
 // where they were opened (never a token or its hash). Used by sign-out-others, password changes and
 // resets, disabling a user and the admin's session list.
 import { sessionPublicId } from "@/lib/access/session-policy";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import type { TTx } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import type { TTx } from "@/lib/core/db";
 
 export type TRevokeScope =
   | { kind: "all" }

@@ -4,11 +4,11 @@ import { generateSecret, hashPassword } from "@/lib/access/secret-hash";
 import type { TCreateUser } from "@/lib/access/users/user-input";
 import { assertPasswordAllowed } from "@/lib/access/users/password-rules";
 import { toUserSummary, USER_SUMMARY_SELECT, type TUserSummary } from "@/lib/access/users/user-summary";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
-import { isUniqueViolation } from "@/lib/processes/process-record";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
+import { isUniqueViolation } from "@/lib/core/db-errors";
 
 export type TCreatedUser = { user: TUserSummary; generatedPassword?: string };
 

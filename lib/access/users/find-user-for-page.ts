@@ -1,6 +1,6 @@
 // For the page /admin/users/[userId]: the id from the URL when it names an existing user, else null
 // (the page shows not-found).
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export async function findUserIdForPage(raw: string): Promise<number | null> {
   if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2147483647) return null;

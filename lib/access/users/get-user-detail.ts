@@ -1,7 +1,7 @@
 import { toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { listUserSessions, type TSessionView } from "@/lib/access/sessions/list-user-sessions";
 import { readLastSignIns, toUserSummary, USER_SUMMARY_SELECT, userNotFound, type TUserSummary } from "@/lib/access/users/user-summary";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 
 export type TUserDetail = { user: TUserSummary; grants: TGrantView[]; sessions: TSessionView[] };
 

@@ -3,7 +3,7 @@
 import { loadBusinessNames, toGrantViewsWith, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { USER_LIST_LIMIT, type TUserListQuery } from "@/lib/access/users/user-input";
 import { readLastSignIns, toUserSummary, USER_SUMMARY_SELECT, type TUserSummary } from "@/lib/access/users/user-summary";
-import { getDb } from "@/lib/db";
+import { getDb } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TUserRow = TUserSummary & { grants: TGrantView[] };

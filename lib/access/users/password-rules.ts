@@ -1,6 +1,6 @@
 // What a new password must be, beyond its length (checked by ZNewPassword): not the username.
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 export function assertPasswordAllowed(password: string, username: string, field: string): void {
   if (password.trim().toLowerCase() !== username.trim().toLowerCase()) return;

@@ -4,10 +4,10 @@ import { generateSecret, hashPassword } from "@/lib/access/secret-hash";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import type { TUserChangeContext } from "@/lib/access/users/update-user";
 import { lockUser } from "@/lib/access/users/user-summary";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TPasswordReset = { generatedPassword: string; revokedSessions: number };
 

@@ -1,7 +1,7 @@
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import { lockUser } from "@/lib/access/users/user-summary";
-import type { TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import type { TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 /** An administrator ends one session of a user, or all of them (sessionId undefined). */
 export async function revokeUserSessions(userId: number, sessionId: string | undefined, actor: TActor): Promise<{ revoked: number }> {

@@ -3,8 +3,8 @@
 import { auditBizIdOf, readGrantBusinessName, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import type { TRole } from "@/lib/access/permissions";
 import { lockUser } from "@/lib/access/users/user-summary";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 
 /** Returns the user's grants after the change. */
 export async function setUserRole(userId: number, bizId: number, role: TRole, actor: TActor): Promise<TGrantView[]> {

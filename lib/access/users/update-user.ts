@@ -4,10 +4,10 @@
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import type { TUpdateUser } from "@/lib/access/users/user-input";
 import { lockUser, readLastSignIns, toUserSummary, USER_SUMMARY_SELECT, type TUserSummary } from "@/lib/access/users/user-summary";
-import { ApiError } from "@/lib/api/errors";
-import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
+import { text } from "@/lib/core/i18n";
 
 export type TUserChangeContext = { actor: TActor; actorUserId: number };
 

@@ -1,8 +1,8 @@
 // How a user is shown to administrators: never the password hash, and "last sign-in" as the newest
 // use of any of their sessions (or, when none is left, the newest sign-in in the audit trail).
-import { getDb, type TTx } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { getDb, type TTx } from "@/lib/core/db";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 export type TUserSummary = {
   id: number;

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { consoleFetch } from "@/lib/client/console-fetch";
 import { hostKeys } from "@/lib/client/hosts/query-keys";
 import type { THostView } from "@/lib/topology/list-hosts";
-import type { TRevokeResult } from "@/lib/topology/revoke-agent";
+import type { TRevokeResult } from "@/lib/operations/revoke-agent";
 
 export function useIssueEnrollmentToken() {
   return useMutation({

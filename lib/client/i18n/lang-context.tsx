@@ -2,11 +2,11 @@
 // The UI language for client components: given by the server (cookie or browser), switchable in the
 // header and remembered in a cookie, so the next page load renders in it from the start.
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
-import type { TLang } from "@/lib/i18n";
+import type { TLang } from "@/lib/core/i18n";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 import { translate, type TVars } from "@/lib/client/i18n/translate";
 import { writeCookie } from "@/lib/client/read-cookie";
-import { LANG_COOKIE } from "@/lib/ui-language";
+import { LANG_COOKIE } from "@/lib/core/ui-language";
 
 type TLangContext = { lang: TLang; setLang: (lang: TLang) => void };
 

@@ -2,7 +2,7 @@
 // attribute metadata; server messages arrive already in the request's language.
 // Each console area keeps its text in lib/client/i18n/areas/<area>.ts; keys must not repeat across
 // areas (a unit test checks).
-import type { TLocalText } from "@/lib/i18n";
+import type { TLocalText } from "@/lib/core/i18n";
 import { ADMIN_MESSAGES } from "@/lib/client/i18n/areas/admin";
 import { AUDIT_MESSAGES } from "@/lib/client/i18n/areas/audit";
 import { ROLES_MESSAGES } from "@/lib/client/i18n/areas/roles";

@@ -1,4 +1,4 @@
-import type { TLang } from "@/lib/i18n";
+import type { TLang } from "@/lib/core/i18n";
 import { MESSAGES, type TMessageKey } from "@/lib/client/i18n/messages";
 
 export type TVars = Record<string, string | number>;

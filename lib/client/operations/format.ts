@@ -1,5 +1,5 @@
 // Durations and "how long ago" for operation pages, in the UI language.
-import type { TLang } from "@/lib/i18n";
+import type { TLang } from "@/lib/core/i18n";
 
 /** 850 ms · 5.2 s · 3 min 4 s (Chinese: 毫秒 / 秒 / 分). */
 export function formatDuration(lang: TLang, ms: number): string {

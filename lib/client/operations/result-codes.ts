@@ -1,7 +1,7 @@
 // What an operation's result codes and op types mean to a person: a row's state (running, succeeded,
 // failed), a readable message key per code, the operations the console offers and which of them ask
 // for confirmation first. Browser-safe; the codes are those of the agent protocol (CONTRACT §3).
-import { OP_TYPE, RESULT_CODE } from "@/lib/agent/protocol";
+import { OP_TYPE, RESULT_CODE } from "@/lib/protocol/agent-protocol";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 
 export type TRowState = "running" | "succeeded" | "failed";

@@ -3,7 +3,7 @@
 // Browser-safe and pure, so unit tests cover it.
 import { PROCESS_ATTRIBUTES, type TAttribute, type TProcessRecord } from "@/lib/processes/attribute-metadata";
 import type { TFieldProblem } from "@/lib/processes/validate-process-input";
-import type { TLang } from "@/lib/i18n";
+import type { TLang } from "@/lib/core/i18n";
 
 export type TFormValues = Record<string, string>;
 

@@ -30,7 +30,7 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
     undoRewrites().forEach((note) => console.log(`  note: ${note}`));
   }
   const { ensureInitialCredentials } = await import("@/lib/access/ensure-initial-credentials");
-  const { getDb } = await import("@/lib/db");
+  const { getDb } = await import("@/lib/core/db");
   await ensureInitialCredentials({ adminUser: "admin", adminPassword: "bench-admin-password", appCode: BENCH_CREDENTIALS.appCode, appSecret: BENCH_CREDENTIALS.appSecret });
   // the benchmark's own statements must not show up in the server's statement counts
   await getDb().$disconnect();

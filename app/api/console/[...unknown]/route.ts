@@ -1,8 +1,8 @@
 // Any other /api/console path: the console envelope's 404 (not the CMDB one of app/api/[...unknown]).
 import { consoleFailure } from "@/lib/api/console-envelope";
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
-import { pickUiLanguage } from "@/lib/ui-language";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
+import { pickUiLanguage } from "@/lib/core/ui-language";
 
 async function unknownConsoleRoute(req: Request): Promise<Response> {
   const path = new URL(req.url).pathname;

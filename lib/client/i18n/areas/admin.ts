@@ -1,6 +1,6 @@
 // Console text for user, app and session administration, the account page and sign-in hardening,
 // in English and Chinese.
-import type { TLocalText } from "@/lib/i18n";
+import type { TLocalText } from "@/lib/core/i18n";
 
 export const ADMIN_MESSAGES = {
   // shared by the administration pages

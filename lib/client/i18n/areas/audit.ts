@@ -1,5 +1,5 @@
 // Console text for the audit trail page, in English and Chinese.
-import type { TLocalText } from "@/lib/i18n";
+import type { TLocalText } from "@/lib/core/i18n";
 
 export const AUDIT_MESSAGES = {
   auditTitle: { en: "Audit trail", zh: "审计日志" },

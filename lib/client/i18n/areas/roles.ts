@@ -1,5 +1,5 @@
 // Console text for role-aware controls and permission notices, in English and Chinese.
-import type { TLocalText } from "@/lib/i18n";
+import type { TLocalText } from "@/lib/core/i18n";
 
 export const ROLES_MESSAGES = {
   // the role badge next to the business switcher

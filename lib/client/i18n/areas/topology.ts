@@ -1,5 +1,5 @@
 // Console text for topology administration and agents, in English and Chinese.
-import type { TLocalText } from "@/lib/i18n";
+import type { TLocalText } from "@/lib/core/i18n";
 
 export const TOPOLOGY_MESSAGES = {
   // topology page

@@ -6,7 +6,7 @@ import { getAppDetail } from "@/lib/access/apps/get-app-detail";
 import { revokeApp } from "@/lib/access/apps/revoke-app";
 import { updateApp } from "@/lib/access/apps/update-app";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const GET = consoleRoute({
   access: "global-admin",

@@ -5,7 +5,7 @@ import { getUserDetail } from "@/lib/access/users/get-user-detail";
 import { updateUser } from "@/lib/access/users/update-user";
 import { ZUpdateUser } from "@/lib/access/users/user-input";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const GET = consoleRoute({
   access: "global-admin",

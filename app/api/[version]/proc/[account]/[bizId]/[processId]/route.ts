@@ -3,7 +3,7 @@
 // DELETE /api/v3/proc/{bk_supplier_account}/{bk_biz_id}/{bk_process_id}  delete_process
 import { actorOf } from "@/lib/access/authenticate-app";
 import { defineCmdbRoute } from "@/lib/api/cmdb-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { deleteProcess } from "@/lib/processes/delete-process";
 import { getProcessDetail } from "@/lib/processes/get-process-detail";
 import { updateProcess } from "@/lib/processes/update-process";

@@ -2,7 +2,7 @@
 // one stops working at once
 import { rotateAppSecret } from "@/lib/access/apps/rotate-app-secret";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const POST = consoleRoute({
   access: "global-admin",

@@ -2,7 +2,7 @@
 // password shown this once; the user must change it at their next sign-in; all their sessions end.
 import { resetUserPassword } from "@/lib/access/users/reset-user-password";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const POST = consoleRoute({
   access: "global-admin",

@@ -3,7 +3,7 @@
 import { listSessionsOfUser } from "@/lib/access/users/list-sessions-of-user";
 import { revokeUserSessions } from "@/lib/access/users/revoke-user-sessions";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const GET = consoleRoute({
   access: "global-admin",

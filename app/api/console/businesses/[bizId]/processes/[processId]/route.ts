@@ -3,7 +3,7 @@
 // DELETE …/{processId}  refused with PROCESS_BOUND while any module binding exists
 import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { deleteProcess } from "@/lib/processes/delete-process";
 import { getProcessRecord } from "@/lib/processes/get-process-detail";
 import { updateProcess } from "@/lib/processes/update-process";

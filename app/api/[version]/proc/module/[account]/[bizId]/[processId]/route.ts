@@ -1,6 +1,6 @@
 // GET /api/v3/proc/module/{bk_supplier_account}/{bk_biz_id}/{bk_process_id}  get_process_bind_module
 import { defineCmdbRoute } from "@/lib/api/cmdb-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { listProcessModules } from "@/lib/processes/list-process-modules";
 
 export const { GET, POST, PUT, DELETE, PATCH } = defineCmdbRoute({

@@ -6,7 +6,7 @@ import { setAppRole } from "@/lib/access/apps/set-app-role";
 import { parseGrantBizId } from "@/lib/access/grants/grant-scope";
 import { ZGrantRole } from "@/lib/access/users/user-input";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const PUT = consoleRoute({
   access: "global-admin",

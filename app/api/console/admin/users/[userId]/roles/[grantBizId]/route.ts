@@ -6,7 +6,7 @@ import { revokeUserRole } from "@/lib/access/users/revoke-user-role";
 import { setUserRole } from "@/lib/access/users/set-user-role";
 import { ZGrantRole } from "@/lib/access/users/user-input";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const PUT = consoleRoute({
   access: "global-admin",

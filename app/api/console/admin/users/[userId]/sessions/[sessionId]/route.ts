@@ -2,7 +2,7 @@
 import { parseSessionId } from "@/lib/access/sessions/parse-session-id";
 import { revokeUserSessions } from "@/lib/access/users/revoke-user-sessions";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 
 export const DELETE = consoleRoute({
   access: "global-admin",

@@ -1,6 +1,6 @@
 // GET /api/console/businesses/{bizId}/processes/{processId}/history  audit entries, newest first
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { listProcessHistory } from "@/lib/audit/list-process-history";
 import { assertProcessInBusiness } from "@/lib/processes/assert-process-in-business";
 

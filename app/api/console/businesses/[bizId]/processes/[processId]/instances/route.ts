@@ -1,7 +1,7 @@
 // GET /api/console/businesses/{bizId}/processes/{processId}/instances  per host: running, pid, managed,
 // restarts and the last change its agent reported
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { listProcessInstances } from "@/lib/operations/list-process-instances";
 
 export const GET = consoleRoute({

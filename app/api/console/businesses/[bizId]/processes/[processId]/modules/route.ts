@@ -1,6 +1,6 @@
 // GET /api/console/businesses/{bizId}/processes/{processId}/modules  every module name with set_num and is_bind
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { listProcessModules } from "@/lib/processes/list-process-modules";
 
 export const GET = consoleRoute({

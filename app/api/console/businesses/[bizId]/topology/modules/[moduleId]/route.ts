@@ -2,7 +2,7 @@
 // DELETE /api/console/businesses/{bizId}/topology/modules/{moduleId}  refused while hosts or bindings use it
 import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { deleteModule } from "@/lib/topology/delete-module";
 import { renameModule } from "@/lib/topology/rename-module";
 

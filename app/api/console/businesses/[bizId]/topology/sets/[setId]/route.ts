@@ -2,7 +2,7 @@
 // DELETE /api/console/businesses/{bizId}/topology/sets/{setId}  with its empty modules; refused while in use
 import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { deleteSet } from "@/lib/topology/delete-set";
 import { renameSet } from "@/lib/topology/rename-set";
 

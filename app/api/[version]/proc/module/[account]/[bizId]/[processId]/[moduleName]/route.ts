@@ -2,7 +2,7 @@
 // DELETE /api/v3/proc/module/{bk_supplier_account}/{bk_biz_id}/{bk_process_id}/{bk_module_name}  delete_process_module_binding
 import { actorOf } from "@/lib/access/authenticate-app";
 import { defineCmdbRoute, type TCmdbContext } from "@/lib/api/cmdb-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { bindProcessModule, unbindProcessModule } from "@/lib/processes/set-process-module-binding";
 
 function toChange({ business, params, caller }: TCmdbContext) {

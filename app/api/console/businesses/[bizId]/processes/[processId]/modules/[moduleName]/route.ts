@@ -1,7 +1,7 @@
 // PUT    /api/console/businesses/{bizId}/processes/{processId}/modules/{moduleName}  bind
 // DELETE …/modules/{moduleName}  unbind
 import { consoleRoute, type TConsoleContext } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { bindProcessModule, unbindProcessModule } from "@/lib/processes/set-process-module-binding";
 
 function toChange({ business, params, actor }: TConsoleContext) {

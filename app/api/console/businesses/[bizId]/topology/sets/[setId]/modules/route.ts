@@ -1,7 +1,7 @@
 // POST /api/console/businesses/{bizId}/topology/sets/{setId}/modules  {name}: a new module in the set
 import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { createModule } from "@/lib/topology/create-module";
 
 export const POST = consoleRoute({

@@ -1,7 +1,7 @@
 // POST /api/console/businesses/{bizId}/topology/modules/{moduleId}/hosts/remove  {hostIds} → {moved}
 // A host whose last module this was goes to the idle module.
 import { consoleRoute } from "@/lib/api/console-route";
-import { parsePathId } from "@/lib/api/parse-path";
+import { parsePathId } from "@/lib/core/parse-path";
 import { removeHostsFromModule, ZRemoveHosts } from "@/lib/topology/remove-hosts-from-module";
 
 export const POST = consoleRoute({

@@ -78,4 +78,6 @@ export type TReportRequest = { results: TWorkResult[]; events: TAgentEvent[]; ma
 export type TAgentReply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 export const OUTPUT_TAIL_BYTES = 4096;
+/** An agent that has not been heard from for this long counts as offline (it polls at least every MAX_WAIT_MS). */
+export const AGENT_OFFLINE_AFTER_SECS = 45;
 export const MAX_WAIT_MS = 25_000;

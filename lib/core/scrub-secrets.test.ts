@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, scrubSecrets, scrubSecretsInText } from "@/lib/audit/scrub-secrets";
+import { REDACTED, scrubSecrets, scrubSecretsInText } from "@/lib/core/scrub-secrets";
 
 describe("scrubSecrets", () => {
   it("replaces the values of secret-looking keys, at any depth and in arrays", () => {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { text, type TLocalText } from "@/lib/i18n";
+import { text, type TLocalText } from "@/lib/core/i18n";
 
 /** One zod issue as "<path> <reason>" in both languages, for request shapes that are not process attributes. */
 export function describeZodIssue(issue: z.core.$ZodIssue): TLocalText {

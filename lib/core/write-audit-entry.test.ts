@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toAuditRow } from "@/lib/audit/write-audit-entry";
+import { toAuditRow } from "@/lib/core/write-audit-entry";
 
 describe("toAuditRow", () => {
   it("never stores a secret-looking field, whatever the caller passed", () => {

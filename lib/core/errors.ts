@@ -1,7 +1,7 @@
 // The one error type of every API surface. Each entry is a BlueKing code with its HTTP status and
 // base message; `detail` says what exactly was wrong (which field, which id) in both languages.
-import { scrubSecretsInText } from "@/lib/audit/scrub-secrets";
-import { text, type TLang, type TLocalText } from "@/lib/i18n";
+import { scrubSecretsInText } from "@/lib/core/scrub-secrets";
+import { text, type TLang, type TLocalText } from "@/lib/core/i18n";
 
 export const API_ERRORS = {
   BAD_JSON: { code: 1199000, status: 400, message: text("Deserializing JSON data failed", "JSON数据反序列化失败") },

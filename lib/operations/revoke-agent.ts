@@ -2,15 +2,15 @@
 // host row on every call, no cache), a long-poll it is waiting in is woken so it comes back and is
 // refused, and rows still queued for it end 117 instead of waiting out the grace period. Enrolling
 // again (a new enrolment token) lifts the revocation.
-import { ApiError } from "@/lib/api/errors";
-import { RESULT_CODE } from "@/lib/agent/protocol";
-import { writeAuditEntries, type TActor } from "@/lib/audit/write-audit-entry";
-import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/core/errors";
+import { RESULT_CODE } from "@/lib/protocol/agent-protocol";
+import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
+import { getDb } from "@/lib/core/db";
 import { finishSettledTasks } from "@/lib/operations/settle-overdue-rows";
 import { WORK_CHANNEL } from "@/lib/operations/work-notifier";
 import { readAgentState, type TAgentState } from "@/lib/topology/agent-state";
 import { refusedInUse } from "@/lib/topology/topology-errors";
-import { text } from "@/lib/i18n";
+import { text } from "@/lib/core/i18n";
 
 export type TRevokeResult = { hostId: number; agentState: TAgentState; revokedAt: string };
 

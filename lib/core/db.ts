@@ -4,7 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { readDatabaseUrl, readDbPoolMax } from "@/lib/env";
+import { readDatabaseUrl, readDbPoolMax } from "@/lib/core/env";
 
 export type TDb = PrismaClient;
 export type TTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -57,10 +57,22 @@ const ZApigwPublicKey = z
     }
   });
 
+/**
+ * Agents and their rows (lib/operations/): the shared enrolment secret, how long a row waits for an
+ * agent before 117, and how long past its op_timeout a claimed row may still be reported.
+ */
+export const ZOperationsEnv = z.object({
+  PROCDECK_AGENT_ENROLL_SECRET: z.string().min(16, "at least 16 characters").max(200).optional(),
+  PROCDECK_AGENT_GRACE_SECS: z.coerce.number().int("a whole number").min(1, "at least 1").max(3600, "at most 3600").default(5),
+  PROCDECK_REPORT_SLACK_SECS: z.coerce.number().int("a whole number").min(1, "at least 1").max(3600, "at most 3600").default(15),
+});
+export type TOperationsEnv = z.infer<typeof ZOperationsEnv>;
+
 const ZPoolMax = z.coerce.number().int("a whole number").min(2, "at least 2").max(500, "at most 500").default(30);
 
 export const ZStartEnv = z.object({
   ...ZLoginEnv.shape,
+  ...ZOperationsEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: ZPostgresUrl.optional(),
   PROCDECK_ADMIN_USER: ZName.default("admin"),
@@ -90,6 +102,22 @@ export function readStartEnv(source: NodeJS.ProcessEnv = process.env): TStartEnv
 export function readLoginEnv(source: NodeJS.ProcessEnv = process.env): TLoginEnv {
   const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = ZLoginEnv.safeParse(emptyAsUnset);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+let operationsEnv: TOperationsEnv | undefined;
+
+/** The agent settings, read once (start-up has validated them; another start gets the same message). */
+export function readOperationsEnv(): TOperationsEnv {
+  operationsEnv ??= parseOrThrow(ZOperationsEnv, process.env);
+  return operationsEnv;
+}
+
+function parseOrThrow<TSchema extends z.ZodType>(schema: TSchema, source: NodeJS.ProcessEnv): z.infer<TSchema> {
+  const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(emptyAsUnset);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);

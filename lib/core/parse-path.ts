@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
-import { text } from "@/lib/i18n";
+import { ApiError } from "@/lib/core/errors";
+import { text } from "@/lib/core/i18n";
 
 /** A positive integer id from the path; anything else is 1199003 naming the parameter. */
 export function parsePathId(raw: string | undefined, name: string): number {

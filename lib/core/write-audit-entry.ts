@@ -1,9 +1,9 @@
 // Audit rows are written with the transaction client of the change they describe, so a change
 // without its audit row (or the reverse) can never be committed. Secret-looking fields are scrubbed
-// here whatever the caller passed (lib/audit/scrub-secrets.ts).
-import type { TTx } from "@/lib/db";
+// here whatever the caller passed (lib/core/scrub-secrets.ts).
+import type { TTx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scrubSecrets } from "@/lib/audit/scrub-secrets";
+import { scrubSecrets } from "@/lib/core/scrub-secrets";
 
 export type TActor = { type: "user" | "app" | "system"; name: string; appCode?: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
-import { parseTaskIdParam } from "@/lib/api/parse-path";
+import { ApiError } from "@/lib/core/errors";
+import { parseTaskIdParam } from "@/lib/core/parse-path";
 
 describe("task id in a path", () => {
   it("accepts the id encoded or as it is", () => {
