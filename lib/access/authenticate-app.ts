@@ -1,6 +1,7 @@
 // API callers present BlueKing app credentials: in X-Bkapi-Authorization, the query string or the
 // JSON body (ESB style). The operator is bk_username or the BK_User header. Behind the BlueKing API
 // gateway (PROCDECK_APIGW_PUBLIC_KEY set), a valid X-Bkapi-JWT names app and user instead.
+import "server-only";
 import { readGatewayIdentity, type TGatewayIdentity } from "@/lib/access/apigw-jwt";
 import { ApiError } from "@/lib/core/errors";
 import { toRoleMap, type TPrincipal, type TRoleMap } from "@/lib/access/permissions";

@@ -1,5 +1,6 @@
 // First console admin and first API app. Values from the environment win (and are re-applied when
 // they change); unset secrets are generated on first start and returned so start-up can print them once.
+import "server-only";
 import { generateSecret, hashPassword, hashToken, verifyPassword, verifyToken } from "@/lib/access/secret-hash";
 import { ALL_BUSINESSES } from "@/lib/access/permissions";
 import { getDb } from "@/lib/core/db";

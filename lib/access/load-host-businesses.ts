@@ -1,5 +1,6 @@
 // The businesses of many hosts in one query: a host belongs to the business of each module it is in
 // (idle and fault modules included). Hosts the topology does not know are simply absent from the map.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 
 export type THostRef = { cloudId: number; ip: string };

@@ -5,6 +5,7 @@
 // the right password does not help until the lock ends. Every username counts the same way, known or
 // not, so a lock says nothing about which usernames exist. Times are the database's (one clock for
 // all instances).
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // The signed-in user behind a session cookie, or null when the session is unknown, expired (idle or
 // absolute) or its user is disabled. Expired rows are deleted on sight.
+import "server-only";
 import { hashSessionToken, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from "@/lib/access/session-policy";
 import { toRoleMap, type TPrincipal } from "@/lib/access/permissions";
 import { getDb } from "@/lib/core/db";

@@ -3,6 +3,7 @@
 // Failures are throttled per (username + client IP) and per client IP (lib/access/login-throttle.ts):
 // a locked attempt is refused before the password is looked at. The session row records where it was
 // opened (client IP when known, user agent), and the sign-in is in the audit trail.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import type { TClientOrigin } from "@/lib/access/client-origin";
 import { assertNotLocked, clearUserKey, recordFailedSignIn, throttleKeysFor } from "@/lib/access/login-throttle";

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashSessionToken } from "@/lib/access/session-policy";
 import { writeAuditEntries } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";

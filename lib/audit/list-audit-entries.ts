@@ -1,5 +1,6 @@
 // The audit trail page: every change and operation the caller may see, filtered, newest first,
 // one page at a time by id (keyset paging: stable while new entries arrive, cheap at any depth).
+import "server-only";
 import type { TPrincipal } from "@/lib/access/permissions";
 import type { TAuditFilter } from "@/lib/audit/audit-filter";
 import { toAuditWhere } from "@/lib/audit/audit-visibility";

@@ -1,5 +1,6 @@
 // The audit trail of one process, newest first: who (user or app), what (create, update, bind, …),
 // and the attributes before → after.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import type { TBusinessRef } from "@/lib/core/business-ref";
 

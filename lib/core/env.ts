@@ -1,4 +1,5 @@
 // Environment, validated once at start-up with a message that names the bad variable.
+import "server-only";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 

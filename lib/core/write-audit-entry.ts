@@ -1,6 +1,7 @@
 // Audit rows are written with the transaction client of the change they describe, so a change
 // without its audit row (or the reverse) can never be committed. Secret-looking fields are scrubbed
 // here whatever the caller passed (lib/core/scrub-secrets.ts).
+import "server-only";
 import type { TTx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { scrubSecrets } from "@/lib/core/scrub-secrets";

@@ -1,5 +1,6 @@
 // For routes that read something about a process by its path id (history, operation hosts): a process
 // of another business, asked through this business's URL, is 1199019 like one that does not exist.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
 import type { TBusinessRef } from "@/lib/core/business-ref";

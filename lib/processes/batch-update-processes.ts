@@ -1,4 +1,5 @@
 // batch_update_process: all or nothing, unlike BlueKing's, which stops half way.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";

@@ -1,5 +1,6 @@
 // The console's process list: one page of searchProcesses (name substring, module filter, sort) with
 // the visible columns, plus the bound module names of just that page's processes.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { MODULES_COLUMN, type TProcessListView } from "@/lib/processes/process-list-view";
 import { searchProcesses } from "@/lib/processes/search-processes";

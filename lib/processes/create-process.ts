@@ -1,3 +1,4 @@
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import type { TProcessAttributes } from "@/lib/processes/attribute-metadata";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";

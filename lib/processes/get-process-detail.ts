@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { PROCESS_ATTRIBUTES } from "@/lib/processes/attribute-metadata";
 import { processNotFound } from "@/lib/processes/assert-valid-input";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
 import type { TBusinessRef } from "@/lib/core/business-ref";

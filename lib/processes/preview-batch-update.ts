@@ -1,5 +1,6 @@
 // What a batch update would do to each process, without doing it: the same validation and ids check
 // as batchUpdateProcesses, then before → after per process (only the values that would change).
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
 import { assertValidInput } from "@/lib/processes/assert-valid-input";

@@ -1,4 +1,5 @@
 // For pages under /biz/[bizId]/processes/[processId]: the process id when it exists, else not-found.
+import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/core/db";
 import type { TBusinessRef } from "@/lib/core/business-ref";

@@ -5,6 +5,7 @@
 // objects bk-cmdb passes through to its store ($eq $ne $in $nin $regex $gt $gte $lt $lte $exists),
 // compiled here to SQL with the same meaning. "Not set" is NULL for int, bool and enum columns and ""
 // for text columns (they store "" for unset), so $exists, $eq null and $ne null follow that.
+import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import { describeZodIssue } from "@/lib/core/describe-zod-issue";

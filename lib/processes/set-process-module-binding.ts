@@ -4,6 +4,7 @@
 // bk-cmdb 3.x's UI sends the module name with its first space removed (module.vue:
 // `item['bk_module_name'].replace(' ', '')`), so "web server" arrives as "webserver". An exact name
 // always wins; otherwise the one module name that reads so without its first space is meant.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";

@@ -1,4 +1,5 @@
 // A new business comes with its idle pool (set + idle and fault modules), all in one transaction.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/core/db-errors";

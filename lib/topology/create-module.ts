@@ -1,3 +1,4 @@
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/core/db-errors";

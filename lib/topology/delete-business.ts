@@ -1,6 +1,7 @@
 // A business can be deleted only once it is empty: no processes, no hosts in any module, no set but
 // the idle pool. The refusal counts each of them so the admin knows what to clear first. Its idle
 // pool and the roles granted in it go with it.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";

@@ -1,5 +1,6 @@
 // Refused for the idle and fault modules, while the module holds hosts, or while it is the last
 // module of a name that processes are bound to.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { describeHostsIn, describeOrphanedBindings } from "@/lib/topology/describe-module-blockers";

@@ -1,5 +1,6 @@
 // A set goes with its (empty) modules. Refused for the idle pool, while any of its modules holds
 // hosts, or while one of them is the last module of a name that processes are bound to.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { describeHostsIn, describeOrphanedBindings } from "@/lib/topology/describe-module-blockers";

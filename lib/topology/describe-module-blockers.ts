@@ -1,5 +1,6 @@
 // Why modules cannot go away: hosts still in them, or bound names they are the last module of.
 // Shared by module and set deletion (and module renaming, which drops the old name just the same).
+import "server-only";
 import type { TTx } from "@/lib/core/db";
 import { findOrphanedBindings } from "@/lib/topology/find-orphaned-bindings";
 import { listSome } from "@/lib/topology/topology-errors";

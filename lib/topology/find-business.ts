@@ -1,3 +1,4 @@
+import "server-only";
 import type { TBusinessRef } from "@/lib/core/business-ref";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";

@@ -1,5 +1,6 @@
 // Processes are bound to a module *name*. Deleting (or renaming) the last module of a bound name
 // would leave those bindings pointing at nothing, so such changes are refused; this finds them.
+import "server-only";
 import type { TTx } from "@/lib/core/db";
 
 export type TOrphanedBinding = { moduleName: string; processNames: string[] };

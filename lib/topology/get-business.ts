@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";

@@ -1,5 +1,6 @@
 // The topology page's tree: sets (idle pool first) → modules, each with its host count, and for each
 // module name the processes bound to it (so the page can say why a delete would be refused).
+import "server-only";
 import { getDb } from "@/lib/core/db";
 
 export type TModuleNode = { moduleId: number; name: string; defaultFlag: number; hostCount: number };

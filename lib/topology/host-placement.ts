@@ -1,6 +1,7 @@
 // Where hosts sit in one business, and the one way to change it: diff the host_module rows, write
 // one "host_module" audit row per host that moved, naming its modules before and after as
 // "set / module". Callers hold lockHostPlacement and have already checked the rules.
+import "server-only";
 import { writeAuditEntries, type TActor, type TAuditInput } from "@/lib/core/write-audit-entry";
 import type { TTx } from "@/lib/core/db";
 import { MODULE_FLAG } from "@/lib/topology/idle-pool";

@@ -1,6 +1,7 @@
 // Every business has a built-in idle pool set (default 1) holding the idle module (default 1), where
 // hosts wait for work, and the fault module (default 2), as in BlueKing. They are created with the
 // business and can be neither renamed nor deleted.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import type { TTx } from "@/lib/core/db";
 

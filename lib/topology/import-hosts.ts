@@ -1,6 +1,7 @@
 // CSV host import: preview changes nothing; apply re-plans inside one transaction (under the host
 // placement lock, so the plan cannot go stale) and writes every line, or nothing when any line has
 // an error. Running the same file again finds every line "unchanged" and writes nothing.
+import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";

@@ -1,5 +1,6 @@
 // Every host the server knows (enrolled or placed in a business), with its agent's state and the
 // businesses it serves: the global admin's view of agents.
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/core/db";
 import { readAgentState, type TAgentState } from "@/lib/topology/agent-state";

@@ -1,5 +1,6 @@
 // The global admin's business list: each business with how much it holds, so an admin sees at a
 // glance which ones can be deleted (only an empty one with nothing but its idle pool).
+import "server-only";
 import { getDb } from "@/lib/core/db";
 
 export type TBusinessOverview = {

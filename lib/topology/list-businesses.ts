@@ -1,3 +1,4 @@
+import "server-only";
 import { visibleBusinessIds, type TPrincipal } from "@/lib/access/permissions";
 import { getDb } from "@/lib/core/db";
 

@@ -1,5 +1,6 @@
 // The hosts page and the topology page: every host placed in a module of the business, with its
 // modules (labels for people, ids for the topology tree) and its agent's state.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { readAgentState, type TAgentState } from "@/lib/topology/agent-state";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import type { TBusinessRef } from "@/lib/core/business-ref";
 

@@ -1,6 +1,7 @@
 // "A host belongs to one business at a time" spans businesses, so every change of host placement
 // (and every deletion of modules that could hold hosts) takes one transaction-scoped advisory lock.
 // Placement changes are rare admin actions; serialising them costs nothing noticeable.
+import "server-only";
 import type { TTx } from "@/lib/core/db";
 
 /** Arbitrary, fixed: the advisory lock key of host placement. */

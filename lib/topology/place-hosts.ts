@@ -1,5 +1,6 @@
 // Put hosts into a module: hosts of this business by id, or any host by cloud area + IP (a host the
 // topology does not know yet is created). A host sitting in another business is refused, naming it.
+import "server-only";
 import { z } from "zod";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";

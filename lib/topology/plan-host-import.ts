@@ -2,6 +2,7 @@
 // apply computes it again inside its transaction and runs it only when no line has an error.
 // Columns: bk_host_innerip (required), bk_cloud_id (default 0), bk_host_name, bk_set_name and
 // bk_module_name (both empty: the idle module). The first line names the columns, in any order.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import type { TTx } from "@/lib/core/db";
 import { identityKey, isIpv4, MAX_CLOUD_ID } from "@/lib/topology/host-identity";

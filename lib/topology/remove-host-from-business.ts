@@ -1,6 +1,7 @@
 // Take a host out of every module of the business (it stays known globally, with its agent, and can
 // join another business). Refused while something runs on it: task rows still running (115) or
 // processes its agent manages that are running — the refusal names them.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { labelsOf, readModules, readPlacements } from "@/lib/topology/host-placement";

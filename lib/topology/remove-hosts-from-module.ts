@@ -1,6 +1,7 @@
 // Take hosts out of one module. A host whose last module that was goes to the business's idle
 // module, as in BlueKing; taking a host out of the idle module when it is its only one would leave
 // it nowhere, so that is refused (removing a host from the business is a separate action).
+import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import type { TActor } from "@/lib/core/write-audit-entry";

@@ -1,5 +1,6 @@
 // Renaming a module changes which bound processes apply to its hosts (bindings follow names), so
 // renaming away the last module of a bound name is refused like deleting it would be.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/core/db-errors";

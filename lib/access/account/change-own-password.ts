@@ -1,6 +1,7 @@
 // A signed-in user changes their own password: the current one is required (and a wrong one counts
 // against the sign-in throttle, so a stolen session cannot be used to guess it), the new one must
 // differ, mustChangePassword is cleared, and every other session of the user ends.
+import "server-only";
 import type { TClientOrigin } from "@/lib/access/client-origin";
 import { assertNotLocked, clearUserKey, recordFailedSignIn, throttleKeysFor } from "@/lib/access/login-throttle";
 import type { TSession } from "@/lib/access/read-session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import type { TSession } from "@/lib/access/read-session";
 import { listUserSessions, type TSessionView } from "@/lib/access/sessions/list-user-sessions";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TSession } from "@/lib/access/read-session";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import { getDb } from "@/lib/core/db";

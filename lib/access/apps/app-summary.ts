@@ -1,4 +1,5 @@
 // How an API app is shown to administrators: never its secret or the secret's hash.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import type { TTx } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";

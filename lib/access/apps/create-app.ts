@@ -1,6 +1,7 @@
 // A new API app. Its secret is generated here, returned this once, and stored only as a salted hash
 // (lib/access/secret-hash.ts). It starts with no role: it authenticates but may do nothing until an
 // administrator grants it a role in a business.
+import "server-only";
 import type { TCreateApp } from "@/lib/access/apps/app-input";
 import { APP_SUMMARY_SELECT, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";

@@ -1,5 +1,6 @@
 // For the page /admin/apps/[appId]: the id from the URL when it names an existing API app, else null
 // (the page shows not-found).
+import "server-only";
 import { getDb } from "@/lib/core/db";
 
 export async function findAppIdForPage(raw: string): Promise<number | null> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { loadBusinessNames, toGrantViewsWith, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { APP_SUMMARY_SELECT, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { getDb } from "@/lib/core/db";

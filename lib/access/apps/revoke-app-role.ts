@@ -1,3 +1,4 @@
+import "server-only";
 import { lockApp } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { auditBizIdOf, describeScope, describeScopeZh, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";

@@ -1,5 +1,6 @@
 // Revoking an app: every later call with its credentials gets the 401 envelope. The row stays (the
 // audit trail and task history name it), so the code cannot be reused; revoking twice changes nothing.
+import "server-only";
 import { APP_SUMMARY_SELECT, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";

@@ -1,5 +1,6 @@
 // A new secret for an app, returned once. The old one stops working at once on this instance (the
 // verified-credentials cache is cleared) and within its 10 s cache on any other.
+import "server-only";
 import { APP_SUMMARY_SELECT, appRevokedError, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { generateSecret, hashToken } from "@/lib/access/secret-hash";

@@ -1,5 +1,6 @@
 // Grant an app a role in one business (or every business, bizId 0), or change it. The app's cached
 // credentials are forgotten, so the change counts from its next call.
+import "server-only";
 import { appRevokedError, lockApp } from "@/lib/access/apps/app-summary";
 import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { auditBizIdOf, readGrantBusinessName, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";

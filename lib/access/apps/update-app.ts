@@ -1,3 +1,4 @@
+import "server-only";
 import type { TUpdateApp } from "@/lib/access/apps/app-input";
 import { APP_SUMMARY_SELECT, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";

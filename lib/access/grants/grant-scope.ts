@@ -1,5 +1,6 @@
 // The business of a role grant: a business id, or 0 for "every business" (ALL_BUSINESSES). Shared by
 // user and app grants.
+import "server-only";
 import { ALL_BUSINESSES, ZRole, type TRole } from "@/lib/access/permissions";
 import { ApiError } from "@/lib/core/errors";
 import type { TTx } from "@/lib/core/db";

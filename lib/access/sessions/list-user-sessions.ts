@@ -1,5 +1,6 @@
 // The live sessions of one user, newest activity first: where each was opened (client IP, browser)
 // and when it was last used. Expired rows are left out (readSession deletes them when they are met).
+import "server-only";
 import { SESSION_IDLE_MS, sessionPublicId } from "@/lib/access/session-policy";
 import { getDb, type TTx } from "@/lib/core/db";
 

@@ -1,6 +1,7 @@
 // Ends sessions of one user inside the caller's transaction, with one audit entry naming how many and
 // where they were opened (never a token or its hash). Used by sign-out-others, password changes and
 // resets, disabling a user and the admin's session list.
+import "server-only";
 import { sessionPublicId } from "@/lib/access/session-policy";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import type { TTx } from "@/lib/core/db";

@@ -1,5 +1,6 @@
 // A new console user. The administrator gives an initial password or has one generated (returned
 // once, here, and never again); either way the user must choose their own at first sign-in.
+import "server-only";
 import { generateSecret, hashPassword } from "@/lib/access/secret-hash";
 import type { TCreateUser } from "@/lib/access/users/user-input";
 import { assertPasswordAllowed } from "@/lib/access/users/password-rules";

@@ -1,5 +1,6 @@
 // For the page /admin/users/[userId]: the id from the URL when it names an existing user, else null
 // (the page shows not-found).
+import "server-only";
 import { getDb } from "@/lib/core/db";
 
 export async function findUserIdForPage(raw: string): Promise<number | null> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { listUserSessions, type TSessionView } from "@/lib/access/sessions/list-user-sessions";
 import { readLastSignIns, toUserSummary, USER_SUMMARY_SELECT, userNotFound, type TUserSummary } from "@/lib/access/users/user-summary";

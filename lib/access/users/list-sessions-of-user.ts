@@ -1,3 +1,4 @@
+import "server-only";
 import { listUserSessions, type TSessionView } from "@/lib/access/sessions/list-user-sessions";
 import { userNotFound } from "@/lib/access/users/user-summary";
 import { getDb } from "@/lib/core/db";

@@ -1,5 +1,6 @@
 // The user list of the administration page: filtered by name and status, with each user's grants and
 // last sign-in. Installations have tens or hundreds of users, so one page holds them all (capped).
+import "server-only";
 import { loadBusinessNames, toGrantViewsWith, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { USER_LIST_LIMIT, type TUserListQuery } from "@/lib/access/users/user-input";
 import { readLastSignIns, toUserSummary, USER_SUMMARY_SELECT, type TUserSummary } from "@/lib/access/users/user-summary";

@@ -1,5 +1,6 @@
 // An administrator's password reset: a new generated password (returned once), which the user must
 // change at their next sign-in; every session of the user ends at once.
+import "server-only";
 import { generateSecret, hashPassword } from "@/lib/access/secret-hash";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import type { TUserChangeContext } from "@/lib/access/users/update-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auditBizIdOf, describeScope, describeScopeZh, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { lockUser } from "@/lib/access/users/user-summary";
 import { ApiError } from "@/lib/core/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import { lockUser } from "@/lib/access/users/user-summary";
 import type { TActor } from "@/lib/core/write-audit-entry";

@@ -1,5 +1,6 @@
 // Grant a user a role in one business (or in every business, bizId 0), or change the role they hold
 // there. Takes effect on their next request: sessions read the roles afresh.
+import "server-only";
 import { auditBizIdOf, readGrantBusinessName, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import type { TRole } from "@/lib/access/permissions";
 import { lockUser } from "@/lib/access/users/user-summary";

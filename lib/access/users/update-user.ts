@@ -1,6 +1,7 @@
 // An administrator's change to a user: display name, disabled, global administrator. Disabling ends
 // the user's sessions. Nobody can take their own global administrator flag or disable themselves, so
 // the administrator making changes always remains and the console cannot lock everyone out.
+import "server-only";
 import { revokeSessions } from "@/lib/access/sessions/revoke-sessions";
 import type { TUpdateUser } from "@/lib/access/users/user-input";
 import { lockUser, readLastSignIns, toUserSummary, USER_SUMMARY_SELECT, type TUserSummary } from "@/lib/access/users/user-summary";

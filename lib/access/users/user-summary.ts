@@ -1,5 +1,6 @@
 // How a user is shown to administrators: never the password hash, and "last sign-in" as the newest
 // use of any of their sessions (or, when none is left, the newest sign-in in the audit trail).
+import "server-only";
 import { getDb, type TTx } from "@/lib/core/db";
 import { ApiError } from "@/lib/core/errors";
 import { text } from "@/lib/core/i18n";
