@@ -1,4 +1,4 @@
-// Each change and its audit row commit together (CONTRACT §2 and the brief): when the audit row cannot be
+// Each change and its audit row commit together (README: "The audit trail"): when the audit row cannot be
 // written, the change must not happen either, and the caller gets a 1199999 envelope, not a stack trace.
 // A trigger makes audit inserts fail for objects named "audit-fail-<action>-…".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

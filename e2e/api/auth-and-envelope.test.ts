@@ -1,4 +1,4 @@
-// Identity (CONTRACT §2, §4) and the envelope every reply must have (§1).
+// Identity (README: "The CMDB process API", "Who may do what") and the envelope every reply must have.
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/access/secret-hash";
 import { APP, auditRows, BASE_URL, cmdb, createProcess, DEMO_BIZ, expectCmdbError, expectNoLeak, expectSuccess, processCount, sql, uniqueName } from "./support/cmdb-client";

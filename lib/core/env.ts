@@ -92,20 +92,12 @@ export type TStartEnv = z.infer<typeof ZStartEnv>;
 export class EnvError extends Error {}
 
 export function readStartEnv(source: NodeJS.ProcessEnv = process.env): TStartEnv {
-  const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const parsed = ZStartEnv.safeParse(emptyAsUnset);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  return parseOrThrow(ZStartEnv, source);
 }
 
 /** The sign-in throttling settings, for the server (validated at start-up with the rest). */
 export function readLoginEnv(source: NodeJS.ProcessEnv = process.env): TLoginEnv {
-  const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const parsed = ZLoginEnv.safeParse(emptyAsUnset);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  return parseOrThrow(ZLoginEnv, source);
 }
 
 let operationsEnv: TOperationsEnv | undefined;
@@ -116,6 +108,7 @@ export function readOperationsEnv(): TOperationsEnv {
   return operationsEnv;
 }
 
+/** An empty variable counts as unset; every problem is listed, each naming its variable. */
 function parseOrThrow<TSchema extends z.ZodType>(schema: TSchema, source: NodeJS.ProcessEnv): z.infer<TSchema> {
   const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = schema.safeParse(emptyAsUnset);
