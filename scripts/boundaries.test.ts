@@ -27,7 +27,7 @@ describe("import boundaries", () => {
 
   it.each([
     ["lib/operations/planted.ts", 'import { listHosts } from "@/lib/topology/list-hosts";\nimport { getDb } from "@/lib/core/db";\nexport const x = [listHosts, getDb];\n'],
-    ["lib/agent/planted.ts", 'import { RESULT_CODE } from "@/lib/protocol/agent-protocol";\nexport const x = RESULT_CODE;\n'],
+    ["lib/agent/planted.ts", 'import { RESULT_CODE } from "@/lib/protocol/result-codes";\nexport const x = RESULT_CODE;\n'],
     ["components/planted.tsx", 'import type { TTx } from "@/lib/core/db";\nexport const x: TTx | null = null;\n'],
   ])("%s: a downward (or type-only) import is fine", async (filePath, code) => {
     expect(await restrictedImportsIn(filePath, code)).toEqual([]);

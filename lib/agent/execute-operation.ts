@@ -1,9 +1,12 @@
-// One task row on this host: GSE op semantics and result codes (CONTRACT §3).
+// One task row on this host: GSE op semantics and result codes (README, "Process operations and the
+// host agent"; the codes are lib/protocol/result-codes.ts).
 import { runCommand, type TCommandResult } from "./run-command";
 import { findLivePid, readStartTime } from "./liveness";
 import type { AgentStateStore } from "./managed-registry";
 import { readProcessStats } from "./process-stats";
-import { OP_TYPE, RESULT_CODE, type TProcSpec, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
+import type { TProcSpec, TWorkItem, TWorkResult } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { buildStatusContent } from "./status-content";
 
 type TOutcome = { code: number; message: string; content?: string; pid?: number | null; command?: TCommandResult };

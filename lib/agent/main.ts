@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { executeOperation, sleep } from "./execute-operation";
+import { ManagedListSync } from "./managed-list-sync";
 import { AgentStateStore } from "./managed-registry";
 import { ManagedWatcher } from "./managed-watcher";
 import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
@@ -38,6 +39,7 @@ if (!args.server) {
 const client = new ServerClient(args.server);
 const store = new AgentStateStore(args["state-dir"] ?? path.join(os.homedir(), ".procdeck-agent", `${cloudId}-${ip}`));
 
+const managedSync = new ManagedListSync();
 const outbox: TWorkResult[] = [];
 const events: TAgentEvent[] = [];
 const chains = new Map<string, Promise<void>>();
@@ -59,18 +61,21 @@ async function main() {
   const backoff = new RetryBackoff();
   while (!isStopping) {
     try {
-      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed: isManagedListSettled() ? store.list() : [] });
+      const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
+      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed });
+      managedSync.confirm(receipt);
       backoff.reset();
       reply.work.forEach((item) => schedule(item, token));
       if (outbox.length || events.length) void flushReports(token);
     } catch (error) {
+      managedSync.forget();
       if (error instanceof AgentRefusedError && (error.status === 401 || error.status === 403)) {
         log(`the server refused this agent (${error.message}); stopping`);
         clearInterval(watchTimer);
         process.exit(3);
       }
       const delayMs = backoff.nextDelayMs();
-      log(`server unreachable (${error instanceof Error ? error.message : error}); retrying in ${(delayMs / 1000).toFixed(1)} s`);
+      log(`poll failed (${error instanceof Error ? error.message : error}); retrying in ${(delayMs / 1000).toFixed(1)} s`);
       await sleep(delayMs);
     }
   }
@@ -124,7 +129,8 @@ let isFlushing = false;
 /**
  * A poll sent while operations run or a report is pending carries a list older than the report that
  * follows; if the server handled that poll last it would overwrite the newer state. Such polls send
- * no list (the server keeps what it has) and the report brings the fresh one.
+ * no list (the server keeps what it has) and the report brings the fresh one. Otherwise the list goes
+ * only when the server may not have it (lib/agent/managed-list-sync.ts).
  */
 function isManagedListSettled(): boolean {
   return chains.size === 0 && outbox.length === 0 && events.length === 0 && !isFlushing;
@@ -137,10 +143,13 @@ async function flushReports(token: string) {
     while (outbox.length || events.length) {
       const results = outbox.splice(0);
       const sent = events.splice(0);
+      const { managed, receipt } = managedSync.pick(store.list(), true);
       try {
-        await client.report(token, { results, events: sent, managed: store.list() });
+        await client.report(token, { results, events: sent, managed });
+        managedSync.confirm(receipt);
         backoff.reset();
       } catch (error) {
+        managedSync.forget();
         outbox.unshift(...results);
         events.unshift(...sent);
         if (isStopping) return;

@@ -3,7 +3,8 @@
 import { startProcess } from "./execute-operation";
 import { findLivePid } from "./liveness";
 import type { AgentStateStore } from "./managed-registry";
-import { RESULT_CODE, type TAgentEvent, type TManagedState } from "@/lib/protocol/agent-protocol";
+import type { TAgentEvent, TManagedState } from "@/lib/protocol/agent-protocol";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 
 type TRetryState = { failures: number; lastAttemptAt: number; hasGivenUp: boolean };
 

@@ -1,5 +1,16 @@
-// The agent's HTTP calls to the server. Every reply is {ok, data | error}.
-import type { TAgentReply, TEnrollReply, TEnrollRequest, TPollReply, TPollRequest, TReportRequest } from "@/lib/protocol/agent-protocol";
+// The agent's HTTP calls to the server. Every reply is {ok, data | error}, and is checked against the
+// protocol (lib/protocol/agent-protocol.ts) before the agent acts on it.
+import type { z } from "zod";
+import {
+  ZAgentReply,
+  ZEnrollReply,
+  ZPollReply,
+  ZReportReply,
+  type TAgentReply,
+  type TEnrollRequest,
+  type TPollRequest,
+  type TReportRequest,
+} from "@/lib/protocol/agent-protocol";
 
 export class AgentRefusedError extends Error {
   constructor(
@@ -15,27 +26,38 @@ export class ServerClient {
   constructor(private readonly baseUrl: string) {}
 
   enroll(request: TEnrollRequest) {
-    return this.call<TEnrollReply>("/api/agent/v1/enroll", undefined, request, 15_000);
+    return this.call(ZEnrollReply, "/api/agent/v1/enroll", undefined, request, 15_000);
   }
 
   poll(token: string, request: TPollRequest) {
-    return this.call<TPollReply>("/api/agent/v1/poll", token, request, request.waitMs + 15_000);
+    return this.call(ZPollReply, "/api/agent/v1/poll", token, request, request.waitMs + 15_000);
   }
 
   report(token: string, request: TReportRequest) {
-    return this.call<{ accepted: number }>("/api/agent/v1/report", token, request, 15_000);
+    return this.call(ZReportReply, "/api/agent/v1/report", token, request, 15_000);
   }
 
-  private async call<T>(path: string, token: string | undefined, body: unknown, timeoutMs: number): Promise<T> {
+  private async call<TData extends z.ZodType>(data: TData, path: string, token: string | undefined, body: unknown, timeoutMs: number): Promise<z.infer<TData>> {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const reply = (await response.json().catch(() => null)) as TAgentReply<T> | null;
-    if (reply?.ok) return reply.data;
-    if (reply && !reply.ok && response.status >= 400 && response.status < 500) throw new AgentRefusedError(response.status, reply.error.code, reply.error.message);
-    throw new Error(`server answered ${response.status}${reply && !reply.ok ? `: ${reply.error.message}` : ""}`);
+    const json: unknown = await response.json().catch(() => null);
+    // not JSON at all: a proxy's error page, a server still starting
+    if (json === null) throw new Error(`server answered ${response.status}`);
+    const parsed = ZAgentReply(data).safeParse(json);
+    if (!parsed.success) throw new Error(`server answered ${response.status} outside the agent protocol (${describeIssue(parsed.error.issues[0])})`);
+    // zod cannot narrow a union over a generic schema; the parse above checked exactly this shape
+    const reply = parsed.data as TAgentReply<z.infer<TData>>;
+    if (reply.ok) return reply.data;
+    if (response.status >= 400 && response.status < 500) throw new AgentRefusedError(response.status, reply.error.code, reply.error.message);
+    throw new Error(`server answered ${response.status}: ${reply.error.message}`);
   }
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "unreadable";
+  return `${issue.path.length ? issue.path.join(".") : "reply"}: ${issue.message}`;
 }

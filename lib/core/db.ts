@@ -1,6 +1,6 @@
 // The database of a process, made on first use so `next build` never needs one: one pg connection
 // pool, which the Prisma client runs on and which the agent protocol's hottest statements use
-// directly (lib/operations/agent-sql.ts).
+// directly (lib/operations/poll-agent-work.ts, record-agent-report.ts, agent-token.ts).
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

@@ -1,6 +1,7 @@
 // Agent tokens are "<hostId>.<secret>": the id finds the host in one lookup, only the salted hash of
 // the whole token is stored. Every agent call is checked against the host row (no cache: a revoked
 // token stops working at once), on the pool directly: it runs twice per operated row.
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { generateSecret, hashToken, verifyToken } from "@/lib/access/secret-hash";
 import { getPgPool } from "@/lib/core/db";

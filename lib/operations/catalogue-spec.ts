@@ -2,7 +2,8 @@
 // pid_file → pid_path, bk_func_name → proc_name, face_stop_cmd → kill_cmd, timeout → op_timeout),
 // the namespace comes from the business and the name is bk_process_name.
 import { ApiError } from "@/lib/core/errors";
-import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
 import type { TProcessRecord } from "@/lib/processes/attribute-metadata";
 import { text } from "@/lib/core/i18n";
 

@@ -1,10 +1,13 @@
 // An operation is stored before the reply: one task and one row per (host × process), in one
 // transaction, with its audit entry. Waiting agents are woken by NOTIFY (sent at commit), a few
 // notifications naming many hosts each.
+import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";
-import { RESULT_CODE, type TProcSpec } from "@/lib/protocol/agent-protocol";
-import { toStorableText } from "@/lib/operations/storable-text";
+import type { TProcSpec } from "@/lib/protocol/agent-protocol";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
+import { toStorableText } from "@/lib/protocol/storable-text";
+import { closeTasks } from "@/lib/operations/task-lifecycle";
 import { nextTaskId } from "@/lib/operations/task-id";
 import { encodeWorkNotices, WORK_CHANNEL } from "@/lib/operations/work-notifier";
 
@@ -53,7 +56,8 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
     const hostIds = await insertRows(tx, taskId, input);
     const notices = encodeWorkNotices(hostIds);
     if (notices.length) await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, notice) FROM unnest(${notices}::text[]) AS notice`;
-    if (!hostIds.length) await tx.task.update({ where: { id: taskId }, data: { finishedAt: new Date() } });
+    // no known host: every row was born ended (117), so the task is closed before the reply
+    if (!hostIds.length) await closeTasks(tx, [taskId]);
     await writeAuditEntries(tx, [
       {
         actor: input.actor,

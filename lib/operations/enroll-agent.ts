@@ -1,7 +1,7 @@
 // A host enrols once with a one-time enrolment token (issued from the console) or the admin-set
 // PROCDECK_AGENT_ENROLL_SECRET, and receives its own agent token. Enrolling again replaces the token.
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import { describeZodIssue } from "@/lib/core/describe-zod-issue";
 import { verifyToken } from "@/lib/access/secret-hash";
@@ -9,16 +9,8 @@ import { writeAuditEntries } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";
 import { readOperationsEnv } from "@/lib/core/env";
 import { issueAgentToken } from "@/lib/operations/agent-token";
-import type { TEnrollReply } from "@/lib/protocol/agent-protocol";
+import { ZEnrollRequest, type TEnrollReply } from "@/lib/protocol/agent-protocol";
 import { text } from "@/lib/core/i18n";
-
-export const ZEnrollRequest = z.object({
-  enrollment_token: z.string().min(1).max(500),
-  bk_cloud_id: z.number().int().min(0),
-  ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, "an IPv4 address"),
-  hostname: z.string().max(256).default(""),
-  version: z.string().max(64).default(""),
-});
 
 export async function enrollAgent(input: unknown): Promise<TEnrollReply> {
   const parsed = ZEnrollRequest.safeParse(input);

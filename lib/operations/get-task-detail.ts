@@ -1,8 +1,9 @@
 // A task with its rows and progress, for the console's task page (polled every 1-2 s until done).
+import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
-import { RESULT_CODE } from "@/lib/protocol/agent-protocol";
-import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
+import { isSuccessCode, RESULT_CODE } from "@/lib/protocol/result-codes";
+import { closeTaskIfDone, settleOverdueRows } from "@/lib/operations/task-lifecycle";
 import { text } from "@/lib/core/i18n";
 
 export type TTaskRowView = {
@@ -39,11 +40,6 @@ export type TTaskDetail = {
   rows: TTaskRowView[];
 };
 
-/** 0 counts as success; 828 (already running) and 829 (already stopped) left the process as asked, so they do too. */
-export function isSuccessCode(code: number) {
-  return code === RESULT_CODE.DONE || code === RESULT_CODE.ALREADY_RUNNING || code === RESULT_CODE.NOT_RUNNING;
-}
-
 export async function getTaskDetail(taskId: string, bizId: number | null): Promise<TTaskDetail> {
   await settleOverdueRows();
   const task = await getDb().task.findUnique({ where: { id: taskId }, include: { rows: { orderBy: { id: "asc" } } } });
@@ -68,6 +64,9 @@ export async function getTaskDetail(taskId: string, bizId: number | null): Promi
   }));
   const running = rows.filter((row) => row.code === RESULT_CODE.RUNNING).length;
   const succeeded = rows.filter((row) => isSuccessCode(row.code)).length;
+  // a report lands in two steps (its rows, then its task's close, batched after the commit): a task read
+  // in between is closed now, so the page's last poll shows the end that is stored
+  const finishedAt = task.finishedAt ?? (running === 0 ? await closeTaskIfDone(task.id) : null);
   return {
     id: task.id,
     source: task.source,
@@ -78,15 +77,9 @@ export async function getTaskDetail(taskId: string, bizId: number | null): Promi
     appCode: task.appCode,
     retryOf: task.retryOf,
     createdAt: task.createdAt.toISOString(),
-    // an agent's report lands in two steps (rows, then the task's finished_at): a read in between
-    // sees every row done, so the task's end is then its last row's
-    finishedAt: task.finishedAt?.toISOString() ?? (running === 0 ? lastFinishedAt(rows) : null),
+    finishedAt: finishedAt?.toISOString() ?? null,
     progress: { total: rows.length, done: rows.length - running, succeeded, failed: rows.length - running - succeeded, running },
     isFinished: running === 0,
     rows,
   };
-}
-
-function lastFinishedAt(rows: { finishedAt: string | null }[]): string | null {
-  return rows.reduce<string | null>((last, row) => (row.finishedAt && (!last || row.finishedAt > last) ? row.finishedAt : last), null);
 }

@@ -1,7 +1,7 @@
 // How each result API names a row, as the clients that poll it rebuild the key (README, "Works with"):
 // - GSE v1 (get_proc_operate_result, register/update/unregister_proc_info): "<cloud>:<supplier>:<ip>:<ns>:<name>"
 //   when the request gave bk_supplier_id (bk-nodeman's legacy client splits the key that way), else
-//   "<cloud>:<ip>:<ns>:<name>" as CONTRACT §3 settles;
+//   "<cloud>:<ip>:<ns>:<name>" (README, "The operation APIs (ESB envelope)");
 // - GSE get_proc_operate_result_v2: "<cloud>:<ip>:<ns>:<name>" (GSEKit's and bk-nodeman's v1 adapters);
 // - GSE 2.0: "<agent id>:<ns>:<name>", the agent id as the request named the host ("<cloud>:<ip>" for a
 //   host named by address), else the host's own agent id;

@@ -2,6 +2,7 @@
 // (v1: hosts[{ip, bk_cloud_id, bk_supplier_id?}]) or by GSE 2.0 agent id (agent_id_list). GSEKit and
 // bk-nodeman fall back to "<cloud>:<ip>" as the agent id of a host that has none, so that form is an
 // address too. Results are keyed the way the request named the host (lib/operations/read-task-results.ts).
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/core/db";
 import { ZLabels, type TLabels } from "@/lib/operations/process-spec";

@@ -1,4 +1,5 @@
 // A one-time enrolment token for one host (or any host when no identity is given), shown once.
+import "server-only";
 import { generateSecret, hashToken } from "@/lib/access/secret-hash";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";

@@ -1,6 +1,7 @@
 // The hosts a catalogue process runs on: every host of every module (of the business) whose name the
 // process is bound to, with set, module and agent state, for choosing where to operate. An unknown
 // process (or one of another business) is a 404, not an empty list.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { processNotFound } from "@/lib/processes/assert-valid-input";
 import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/protocol/agent-protocol";

@@ -1,5 +1,6 @@
 // Per host, what its agent last reported for a catalogue process: running or not, pid, managed flag,
 // restarts and the last change.
+import "server-only";
 import { getDb } from "@/lib/core/db";
 import { catalogueNamespace } from "@/lib/operations/catalogue-spec";
 import { listOperationHosts, type TOperationHost } from "@/lib/operations/list-operation-hosts";

@@ -1,9 +1,11 @@
 // Task history: "who ran what on this host", filterable by process, host ip, operation, state and
-// user, newest first, paged. State: running (any row 115), succeeded (all rows ok), failed.
+// user, newest first, paged. State: running (any row 115), succeeded (all rows ok: 0, 828, 829), failed.
+import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/core/db";
-import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
+import { NOT_FAILED_CODES, RESULT_CODE } from "@/lib/protocol/result-codes";
+import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
 
 export const ZTaskFilter = z.object({
   processId: z.coerce.number().int().positive().optional(),
@@ -52,8 +54,8 @@ export async function listTasks(bizId: number, filter: TTaskFilter): Promise<{ c
       SELECT t.id, t.source, t.op_type AS "opType", t.bk_process_id AS "processId", coalesce(p.bk_process_name, '') AS "processName",
         t.requested_by AS "requestedBy", t.created_at, t.finished_at,
         (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id) AS total,
-        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id AND r.code = 115) AS running,
-        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id AND r.code NOT IN (0, 115, 828, 829)) AS failed
+        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id AND r.code = ${RESULT_CODE.RUNNING}) AS running,
+        (SELECT count(*)::int FROM task_row r WHERE r.task_id = t.id AND r.code <> ALL(${NOT_FAILED_CODES}::int[])) AS failed
       FROM task t LEFT JOIN process p ON p.bk_process_id = t.bk_process_id
       WHERE ${Prisma.join(where, " AND ")}
     )

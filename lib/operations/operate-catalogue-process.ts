@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import type { TActor } from "@/lib/core/write-audit-entry";
-import { VALID_OP_TYPES } from "@/lib/protocol/agent-protocol";
+import { VALID_OP_TYPES } from "@/lib/protocol/op-types";
 import { assertOperable, catalogueNamespace, specFromCatalogue } from "@/lib/operations/catalogue-spec";
 import { createTask } from "@/lib/operations/create-task";
 import { listOperationHosts } from "@/lib/operations/list-operation-hosts";

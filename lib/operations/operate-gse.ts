@@ -3,6 +3,7 @@
 // known target host (lib/access/assert-host-access.ts); the task is recorded under that business when
 // there is exactly one, so its history shows it. An operation without `spec` runs the spec registered
 // for that meta on that host (register_proc_info / update_proc_info).
+import "server-only";
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
 import { assertCan } from "@/lib/access/permissions";
-import { OP_TYPE } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
 import { createTask } from "@/lib/operations/create-task";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";
 import { jobProcessKey, specFromJob, ZJobProcessInfo, type TJobProcessInfo } from "@/lib/operations/process-spec";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import { describeZodIssue } from "@/lib/core/describe-zod-issue";
-import { VALID_OP_TYPES } from "@/lib/protocol/agent-protocol";
+import { VALID_OP_TYPES } from "@/lib/protocol/op-types";
 import { text } from "@/lib/core/i18n";
 
 /**

@@ -1,24 +1,19 @@
-// An agent's long-poll: heartbeat, record its managed list, then claim its queued rows
+// An agent's long-poll: heartbeat, record its managed list (when it sent one), then claim its queued rows
 // (FOR UPDATE SKIP LOCKED, so concurrent polls and instances never hand out a row twice). With
 // nothing queued it waits for a NOTIFY for its host, up to waitMs.
-import { z } from "zod";
+import "server-only";
 import { getPgPool } from "@/lib/core/db";
 import { readOperationsEnv } from "@/lib/core/env";
-import { MAX_WAIT_MS, type TPollReply, type TProcSpec, type TWorkItem } from "@/lib/protocol/agent-protocol";
+import type { TPollReply, TPollRequest, TProcSpec, TWorkItem } from "@/lib/protocol/agent-protocol";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import type { TAgentHost } from "@/lib/operations/agent-token";
-import { recordManagedStates, ZManagedState } from "@/lib/operations/record-managed-states";
-import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
+import { recordManagedStates } from "@/lib/operations/record-managed-states";
+import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
 import { getWorkNotifier } from "@/lib/operations/work-notifier";
-
-export const ZPollRequest = z.object({
-  version: z.string().max(64).default(""),
-  waitMs: z.number().int().min(0).max(MAX_WAIT_MS).default(MAX_WAIT_MS),
-  managed: z.array(ZManagedState).max(10_000).default([]),
-});
 
 const CLAIM_BATCH = 100;
 
-export async function pollAgentWork(host: TAgentHost, input: z.infer<typeof ZPollRequest>, signal?: AbortSignal): Promise<TPollReply> {
+export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signal?: AbortSignal): Promise<TPollReply> {
   const subscription = await getWorkNotifier().subscribe(host.id);
   // the heartbeat goes with the first claim, before the sweep, so a returning agent's own sweep never
   // counts it offline
@@ -50,7 +45,7 @@ async function claimWork(hostId: number, heartbeat?: { version: string }): Promi
       UPDATE task_row r SET claimed_at = now(),
         deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + $4)
       WHERE r.id IN (
-        SELECT id FROM task_row WHERE bk_host_id = $1 AND code = 115 AND claimed_at IS NULL
+        SELECT id FROM task_row WHERE bk_host_id = $1 AND code = ${RESULT_CODE.RUNNING} AND claimed_at IS NULL
           -- a revoke that lands while the poll waits: the agent gets nothing more
           AND NOT EXISTS (SELECT 1 FROM host h WHERE h.bk_host_id = $1 AND h.agent_revoked_at IS NOT NULL)
         ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)

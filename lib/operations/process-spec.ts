@@ -6,7 +6,8 @@
 // ignored as GSE ignores them (bk-nodeman adds `spec.resource`), and the v1 spec's `monitor_policy`
 // (register_proc_info / update_proc_info, bk-nodeman's legacy client) stands for `alive_monitor_policy`.
 import { z } from "zod";
-import { OP_TYPE, SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
 import { ApiError } from "@/lib/core/errors";
 import { text } from "@/lib/core/i18n";
 

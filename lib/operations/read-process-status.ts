@@ -4,6 +4,7 @@
 //
 // Each entry is shaped as bk-nodeman and GSEKit read it: meta, host {ip, bk_cloud_id}, bk_agent_id,
 // status / flag (0 unregistered, 1 running, 2 stopped), isauto, pid, version, report_time.
+import "server-only";
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { hostKeyOf, loadHostBusinesses } from "@/lib/access/load-host-businesses";

@@ -4,16 +4,18 @@
 // component's format_result returns it (bk-monitor reads it as an object). Overdue rows are settled first,
 // so a poll never shows a row stuck at 115 past its time. A task is readable by the app that created it
 // and by anyone who may view its business (a task of no one business: a viewer of every business).
+import "server-only";
 import { z } from "zod";
 import type { TAppCaller } from "@/lib/access/authenticate-app";
 import { ALL_BUSINESSES, can } from "@/lib/access/permissions";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
-import { RESULT_CODE, type TProcSpec } from "@/lib/protocol/agent-protocol";
+import type { TProcSpec } from "@/lib/protocol/agent-protocol";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { parseEsbInput } from "@/lib/operations/parse-esb-input";
 import { gseAgentKey, gseV1Key, gseV2Key } from "@/lib/operations/gse-result-keys";
 import { jobProcessKey } from "@/lib/operations/process-spec";
-import { settleOverdueRows } from "@/lib/operations/settle-overdue-rows";
+import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
 import { text } from "@/lib/core/i18n";
 
 type TRowResult = { error_code: number; error_msg: string; content: unknown };
@@ -53,7 +55,7 @@ function assertCanReadTask(caller: TAppCaller, taskId: string, task: { bizId: nu
 }
 
 function toResult(row: { code: number; message: string; content: string }): TRowResult {
-  return { error_code: row.code, error_msg: row.message || (row.code === RESULT_CODE.RUNNING ? "handling" : row.code === 0 ? "success" : ""), content: row.content };
+  return { error_code: row.code, error_msg: row.message || (row.code === RESULT_CODE.RUNNING ? "handling" : row.code === RESULT_CODE.DONE ? "success" : ""), content: row.content };
 }
 
 /** Which result API is asked: v1 get_proc_operate_result, get_proc_operate_result_v2, or GSE 2.0 (agent ids). */
@@ -78,7 +80,7 @@ export async function readJobTaskResult(body: Record<string, unknown>, caller: T
   const rows = await loadRows(caller, taskId, bizId);
   const isRunning = rows.some((row) => row.code === RESULT_CODE.RUNNING);
   return {
-    status: isRunning ? RESULT_CODE.RUNNING : 0,
+    status: isRunning ? RESULT_CODE.RUNNING : RESULT_CODE.DONE,
     result: Object.fromEntries(rows.map((row) => [`${jobProcessKey(row.spec as unknown as TProcSpec)}:${row.cloudId}:${row.ip}`, { ...toResult(row), content: decodeContent(row.content) }])),
   };
 }

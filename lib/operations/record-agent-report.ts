@@ -2,48 +2,24 @@
 // is still running (115): a late report after the sweep failed the row changes nothing.
 // Results, heartbeat, restart events (audited) and the managed list are stored together: one
 // statement when there is nothing but results (on the pool directly: every operated row costs one),
-// one transaction otherwise. Closing the tasks this report finished comes after the commit
-// (lib/operations/task-finisher.ts), and the reply does not wait for it: a saved report never
-// answers 500.
-import { z } from "zod";
+// one transaction otherwise. The agent sends its managed list only when it changed
+// (lib/agent/managed-list-sync.ts), so most reports take the single statement. Closing the tasks this
+// report finished comes after the commit (closeTasksSoon, lib/operations/task-lifecycle.ts), and the
+// reply does not wait for it: a saved report never answers 500.
+import "server-only";
 import { writeAuditEntries } from "@/lib/core/write-audit-entry";
 import { getDb, getPgPool, type TTx } from "@/lib/core/db";
-import { OUTPUT_TAIL_BYTES } from "@/lib/protocol/agent-protocol";
+import { OUTPUT_TAIL_BYTES, type TReportReply, type TReportRequest } from "@/lib/protocol/agent-protocol";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
+import { toStorableText } from "@/lib/protocol/storable-text";
 import type { TAgentHost } from "@/lib/operations/agent-token";
-import { recordManagedStates, ZManagedState } from "@/lib/operations/record-managed-states";
-import { toStorableText, ZStorableText } from "@/lib/operations/storable-text";
-import { finishTasksSoon } from "@/lib/operations/task-finisher";
+import { recordManagedStates } from "@/lib/operations/record-managed-states";
+import { closeTasksSoon } from "@/lib/operations/task-lifecycle";
 
-
-export const ZReportRequest = z.object({
-  results: z
-    .array(
-      z.object({
-        rowId: z.string().regex(/^\d{1,18}$/),
-        code: z.number().int(),
-        message: ZStorableText(4000),
-        content: ZStorableText(20_000),
-        exitCode: z.number().int().nullable(),
-        outputTail: ZStorableText(OUTPUT_TAIL_BYTES * 2),
-        pid: z.number().int().nullable(),
-        startedAt: z.iso.datetime({ offset: true }),
-        finishedAt: z.iso.datetime({ offset: true }),
-      }),
-    )
-    .max(1000)
-    .default([]),
-  events: z
-    .array(z.object({ namespace: z.string(), name: z.string(), kind: z.enum(["restarted", "restart_failed", "gave_up"]), message: z.string().max(2000), pid: z.number().int().nullable(), at: z.string() }))
-    .max(1000)
-    .default([]),
-  managed: z.array(ZManagedState).max(10_000).default([]),
-});
-export type TReportRequest = z.infer<typeof ZReportRequest>;
-
-export async function recordAgentReport(host: TAgentHost, report: TReportRequest): Promise<{ accepted: number }> {
+export async function recordAgentReport(host: TAgentHost, report: TReportRequest): Promise<TReportReply> {
   const isSingleStatement = !report.events.length && !report.managed.length;
   const touched = isSingleStatement ? await writeResults(null, host.id, report.results) : await getDb().$transaction((tx) => writeReport(tx, host, report));
-  finishTasksSoon(touched.keys());
+  closeTasksSoon(touched.keys());
   return { accepted: [...touched.values()].reduce((sum, count) => sum + count, 0) };
 }
 
@@ -74,7 +50,7 @@ const WRITE_RESULTS_SQL = `
     UPDATE task_row r SET code = x.code, message = x.message, content = x.content, exit_code = x."exitCode",
       output_tail = x."outputTail", pid = x.pid, started_at = x."startedAt" AT TIME ZONE 'UTC', finished_at = x."finishedAt" AT TIME ZONE 'UTC'
     FROM input x
-    WHERE r.id = x."rowId" AND r.bk_host_id = $2 AND r.code = 115
+    WHERE r.id = x."rowId" AND r.bk_host_id = $2 AND r.code = ${RESULT_CODE.RUNNING}
     RETURNING r.task_id
   ), seen AS (
     UPDATE host SET agent_last_seen_at = now() WHERE bk_host_id = $2
@@ -86,7 +62,8 @@ async function writeResults(tx: TTx | null, hostId: number, results: TReportRequ
   // a tail cut mid-character is made whole again
   const input = JSON.stringify(results.map((result) => ({ ...result, outputTail: toStorableText(result.outputTail.slice(-OUTPUT_TAIL_BYTES)) })));
   type TRow = { task_id: string; accepted: number };
-  // a constant statement with bound parameters: nothing from the request is spliced into the SQL
+  // a constant statement (codes spliced from the protocol's constants) with bound parameters: nothing
+  // from the request is spliced into the SQL
   const rows = tx
     ? await tx.$queryRawUnsafe<TRow[]>(WRITE_RESULTS_SQL, input, hostId)
     : (await getPgPool().query<TRow>({ name: "procdeck-agent-report", text: WRITE_RESULTS_SQL, values: [input, hostId] })).rows;

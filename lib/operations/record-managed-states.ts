@@ -1,39 +1,12 @@
-// The agent's view of its managed processes, sent with every poll and report, is the truth the
-// console's process-instance view shows. One statement for the whole list (none for an empty one),
-// inside the caller's transaction when it has one; updated_at moves only when something changed, so
-// it reads as "last change" and an unchanged list writes nothing.
-import { z } from "zod";
+// The agent's view of its managed processes is the truth the console's process-instance view shows.
+// The agent sends it with a poll or report when it changed since the server last took it, once after
+// each agent start or failed call, and now and then anyway (lib/agent/managed-list-sync.ts); an empty
+// list means "unchanged". One statement for the whole list (none for an empty one), inside the
+// caller's transaction when it has one; updated_at moves only when something changed, so it reads as
+// "last change" and an unchanged list writes nothing.
+import "server-only";
 import { getPgPool, type TTx } from "@/lib/core/db";
 import type { TManagedState } from "@/lib/protocol/agent-protocol";
-import { ZStorableText } from "@/lib/operations/storable-text";
-
-const ZSpec = z.object({
-  procName: z.string(),
-  setupPath: z.string(),
-  pidPath: z.string(),
-  user: z.string(),
-  startCmd: z.string(),
-  stopCmd: z.string(),
-  restartCmd: z.string(),
-  reloadCmd: z.string(),
-  killCmd: z.string(),
-  autoType: z.number(),
-  startCheckSecs: z.number(),
-  startRetries: z.number(),
-  startInterval: z.number(),
-  opTimeout: z.number(),
-});
-
-export const ZManagedState = z.object({
-  namespace: ZStorableText(256),
-  name: ZStorableText(512),
-  spec: ZSpec,
-  isManaged: z.boolean(),
-  isRunning: z.boolean(),
-  pid: z.number().int().nullable(),
-  restartCount: z.number().int().min(0),
-  lastEvent: ZStorableText(1000),
-});
 
 /** One statement for the whole list; updated_at moves only for a process whose state changed. */
 const UPSERT_SQL = `

@@ -5,10 +5,12 @@
 // its bk_supplier_id, else "<cloud>:<ip>:<namespace>:<name>".
 //
 // Registering is bookkeeping on the server: it does not start or manage anything (op_type 0 / 3 do).
+import "server-only";
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
 import type { TProcSpec } from "@/lib/protocol/agent-protocol";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { writeAuditEntries } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +21,8 @@ import { specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
 
 /** GSE: the process info is already registered (bk-nodeman counts it as success). */
 const ALREADY_REGISTERED = 850;
-const UNKNOWN_HOST = 117;
+/** GSE answers a host it does not know with the code of a row that found no agent. */
+const UNKNOWN_HOST = RESULT_CODE.AGENT_OFFLINE;
 
 type THostReply = { error_code: number; error_msg: string; content: string };
 

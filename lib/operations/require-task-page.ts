@@ -1,5 +1,6 @@
 // For pages under /biz/[bizId]/tasks/[taskId]: the task id (decoded) when the task belongs to the
 // business, else Next's not-found page.
+import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/core/db";
 import { parseTaskIdParam } from "@/lib/core/parse-path";

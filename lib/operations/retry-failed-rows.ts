@@ -1,7 +1,8 @@
 // "Retry failed": a new task with only the failed rows of a finished console task.
 import { ApiError } from "@/lib/core/errors";
 import type { TActor } from "@/lib/core/write-audit-entry";
-import { getTaskDetail, isSuccessCode } from "@/lib/operations/get-task-detail";
+import { isSuccessCode } from "@/lib/protocol/result-codes";
+import { getTaskDetail } from "@/lib/operations/get-task-detail";
 import { operateCatalogueProcess } from "@/lib/operations/operate-catalogue-process";
 import type { TBusinessRef } from "@/lib/core/business-ref";
 import { text } from "@/lib/core/i18n";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TTx } from "@/lib/core/db";
 
 /** GSETASK:YYYYMMDDhhmmss:N (UTC), N from a database sequence so every server instance agrees. */

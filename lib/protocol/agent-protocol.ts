@@ -1,83 +1,137 @@
 // The agent protocol (/api/agent/v1/...), shared by the server and the host agent — the only code
-// they share. Every reply is {ok:true,data} or {ok:false,error:{code,message}}.
-
-/** GSE per-row result codes (CONTRACT §3). */
-export const RESULT_CODE = {
-  DONE: 0,
-  RUNNING: 115,
-  AGENT_OFFLINE: 117,
-  ALREADY_RUNNING: 828,
-  NOT_RUNNING: 829,
-  INVALID_OP: 832,
-  POST_CHECK_FAILED: 836,
-  COMMAND_FAILED: 65535,
-} as const;
-
-/** GSE op_type numbers. */
-export const OP_TYPE = { START: 0, STOP: 1, STATUS: 2, REGISTER: 3, UNREGISTER: 4, RESTART: 7, RELOAD: 8, KILL: 9 } as const;
-export const VALID_OP_TYPES: readonly number[] = Object.values(OP_TYPE);
-
-/** What an agent needs to run and watch one process (GSE spec, normalised). */
-export type TProcSpec = {
-  procName: string;
-  setupPath: string;
-  pidPath: string;
-  /** empty: the agent's own user */
-  user: string;
-  startCmd: string;
-  stopCmd: string;
-  restartCmd: string;
-  reloadCmd: string;
-  killCmd: string;
-  /** 0 periodic, 1 resident (restarted when it dies), 2 one-shot */
-  autoType: number;
-  startCheckSecs: number;
-  startRetries: number;
-  startInterval: number;
-  opTimeout: number;
-};
-
-export const SPEC_DEFAULTS = { autoType: 1, startCheckSecs: 5, startRetries: 4, startInterval: 10, opTimeout: 60 } as const;
-
-export type TEnrollRequest = { enrollment_token: string; bk_cloud_id: number; ip: string; hostname: string; version: string };
-export type TEnrollReply = { agent_token: string; host_id: number };
-
-export type TWorkItem = { rowId: string; opType: number; namespace: string; name: string; spec: TProcSpec };
-
-export type TManagedState = {
-  namespace: string;
-  name: string;
-  spec: TProcSpec;
-  isManaged: boolean;
-  isRunning: boolean;
-  pid: number | null;
-  restartCount: number;
-  lastEvent: string;
-};
-
-export type TPollRequest = { version: string; waitMs: number; managed: TManagedState[] };
-export type TPollReply = { work: TWorkItem[] };
-
-export type TWorkResult = {
-  rowId: string;
-  code: number;
-  message: string;
-  content: string;
-  exitCode: number | null;
-  outputTail: string;
-  pid: number | null;
-  startedAt: string;
-  finishedAt: string;
-};
-
-/** Something the agent did on its own, such as restarting a managed process that died. */
-export type TAgentEvent = { namespace: string; name: string; kind: "restarted" | "restart_failed" | "gave_up"; message: string; pid: number | null; at: string };
-
-export type TReportRequest = { results: TWorkResult[]; events: TAgentEvent[]; managed: TManagedState[] };
-
-export type TAgentReply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+// they share. One zod definition per message: the server parses requests with it (lib/api/agent-route.ts),
+// the agent parses replies with it (lib/agent/server-client.ts), and both use the inferred types.
+// Every reply is {ok:true,data} or {ok:false,error:{code,message}}.
+//
+// Requests are read as leniently as the server always has: text an agent reports is made storable
+// instead of refused (lib/protocol/storable-text.ts), any integer is a result code (an unknown one is
+// shown as "result code N"), and absent lists are empty.
+import { z } from "zod";
+import { ZStorableText } from "@/lib/protocol/storable-text";
 
 export const OUTPUT_TAIL_BYTES = 4096;
 /** An agent that has not been heard from for this long counts as offline (it polls at least every MAX_WAIT_MS). */
 export const AGENT_OFFLINE_AFTER_SECS = 45;
 export const MAX_WAIT_MS = 25_000;
+
+/** Sizes past which a request is refused: bounded work per request for the server. */
+const MAX_RESULTS = 1000;
+const MAX_EVENTS = 1000;
+const MAX_MANAGED = 10_000;
+
+/** What an agent needs to run and watch one process (GSE spec, normalised by lib/operations/process-spec.ts). */
+export const ZProcSpec = z.object({
+  procName: z.string(),
+  setupPath: z.string(),
+  pidPath: z.string(),
+  /** empty: the agent's own user */
+  user: z.string(),
+  startCmd: z.string(),
+  stopCmd: z.string(),
+  restartCmd: z.string(),
+  reloadCmd: z.string(),
+  killCmd: z.string(),
+  /** 0 periodic, 1 resident (restarted when it dies), 2 one-shot */
+  autoType: z.number(),
+  startCheckSecs: z.number(),
+  startRetries: z.number(),
+  startInterval: z.number(),
+  opTimeout: z.number(),
+});
+export type TProcSpec = z.infer<typeof ZProcSpec>;
+
+export const SPEC_DEFAULTS = { autoType: 1, startCheckSecs: 5, startRetries: 4, startInterval: 10, opTimeout: 60 } as const satisfies Partial<TProcSpec>;
+
+/** One process the agent knows, as it last saw it; the console's process-instance view shows it. */
+export const ZManagedState = z.object({
+  namespace: ZStorableText(256),
+  name: ZStorableText(512),
+  spec: ZProcSpec,
+  isManaged: z.boolean(),
+  isRunning: z.boolean(),
+  pid: z.number().int().nullable(),
+  restartCount: z.number().int().min(0),
+  lastEvent: ZStorableText(1000),
+});
+export type TManagedState = z.infer<typeof ZManagedState>;
+
+/** A GSE result code (lib/protocol/result-codes.ts); any integer is stored. */
+export const ZResultCode = z.number().int();
+
+/** A GSE op_type as queued; the agent answers one it does not know with 832 (invalid op_type). */
+export const ZOpType = z.number().int();
+
+export const ZWorkItem = z.object({ rowId: z.string(), opType: ZOpType, namespace: z.string(), name: z.string(), spec: ZProcSpec });
+export type TWorkItem = z.infer<typeof ZWorkItem>;
+
+export const ZWorkResult = z.object({
+  /** a task_row id (bigint) as text */
+  rowId: z.string().regex(/^\d{1,18}$/),
+  code: ZResultCode,
+  message: ZStorableText(4000),
+  content: ZStorableText(20_000),
+  exitCode: z.number().int().nullable(),
+  /** the agent keeps OUTPUT_TAIL_BYTES bytes; as UTF-16 that is at most twice as many code units */
+  outputTail: ZStorableText(OUTPUT_TAIL_BYTES * 2),
+  pid: z.number().int().nullable(),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }),
+});
+export type TWorkResult = z.infer<typeof ZWorkResult>;
+
+/** Something the agent did on its own, such as restarting a managed process that died. */
+export const ZAgentEvent = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  kind: z.enum(["restarted", "restart_failed", "gave_up"]),
+  message: z.string().max(2000),
+  pid: z.number().int().nullable(),
+  at: z.string(),
+});
+export type TAgentEvent = z.infer<typeof ZAgentEvent>;
+
+/** The managed list a request carries; empty: unchanged since the server last took it (lib/agent/managed-list-sync.ts). */
+const ZManagedList = z.array(ZManagedState).max(MAX_MANAGED).default([]);
+
+export const ZEnrollRequest = z.object({
+  enrollment_token: z.string().min(1).max(500),
+  bk_cloud_id: z.number().int().min(0),
+  ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, "an IPv4 address"),
+  hostname: z.string().max(256).default(""),
+  version: z.string().max(64).default(""),
+});
+export type TEnrollRequest = z.infer<typeof ZEnrollRequest>;
+
+export const ZEnrollReply = z.object({ agent_token: z.string(), host_id: z.number().int() });
+export type TEnrollReply = z.infer<typeof ZEnrollReply>;
+
+/** A long-poll, which is also the heartbeat. */
+export const ZPollRequest = z.object({
+  version: z.string().max(64).default(""),
+  waitMs: z.number().int().min(0).max(MAX_WAIT_MS).default(MAX_WAIT_MS),
+  managed: ZManagedList,
+});
+export type TPollRequest = z.infer<typeof ZPollRequest>;
+
+export const ZPollReply = z.object({ work: z.array(ZWorkItem) });
+export type TPollReply = z.infer<typeof ZPollReply>;
+
+export const ZReportRequest = z.object({
+  results: z.array(ZWorkResult).max(MAX_RESULTS).default([]),
+  events: z.array(ZAgentEvent).max(MAX_EVENTS).default([]),
+  managed: ZManagedList,
+});
+export type TReportRequest = z.infer<typeof ZReportRequest>;
+
+/** How many of the reported results were taken: rows of this host still running. */
+export const ZReportReply = z.object({ accepted: z.number().int() });
+export type TReportReply = z.infer<typeof ZReportReply>;
+
+export const ZAgentError = z.object({ code: z.string(), message: z.string() });
+export type TAgentError = z.infer<typeof ZAgentError>;
+
+/** The envelope around `data`. */
+export function ZAgentReply<TData extends z.ZodType>(data: TData) {
+  return z.discriminatedUnion("ok", [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: ZAgentError })]);
+}
+export type TAgentReply<T> = { ok: true; data: T } | { ok: false; error: TAgentError };

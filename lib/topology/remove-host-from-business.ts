@@ -4,12 +4,11 @@
 import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { labelsOf, readModules, readPlacements } from "@/lib/topology/host-placement";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { hostNotInBusiness, listSome, refusedInUse } from "@/lib/topology/topology-errors";
 import { text } from "@/lib/core/i18n";
-
-const RUNNING = 115;
 
 export async function removeHostFromBusiness(bizId: number, hostId: number, actor: TActor): Promise<void> {
   await getDb().$transaction(async (tx) => {
@@ -18,7 +17,7 @@ export async function removeHostFromBusiness(bizId: number, hostId: number, acto
     if (!host?.moduleIds.length) throw hostNotInBusiness(hostId, bizId);
     const name = `${host.cloudId}:${host.ip}`;
 
-    const rows = await tx.taskRow.findMany({ where: { hostId, code: RUNNING }, select: { taskId: true, name: true }, orderBy: { id: "asc" }, take: 20 });
+    const rows = await tx.taskRow.findMany({ where: { hostId, code: RESULT_CODE.RUNNING }, select: { taskId: true, name: true }, orderBy: { id: "asc" }, take: 20 });
     if (rows.length) {
       const tasks = listSome([...new Set(rows.map((row) => `${row.taskId} (${row.name})`))]);
       throw refusedInUse(text(`host ${name} still has running task rows: ${tasks.en}; wait for them to finish`, `主机 ${name} 仍有执行中的任务：${tasks.zh}，请等待其结束`));

@@ -1,46 +1,51 @@
 // What an operation's result codes and op types mean to a person: a row's state (running, succeeded,
 // failed), a readable message key per code, the operations the console offers and which of them ask
-// for confirmation first. Browser-safe; the codes are those of the agent protocol (CONTRACT §3).
-import { OP_TYPE, RESULT_CODE } from "@/lib/protocol/agent-protocol";
+// for confirmation first. Browser-safe; the codes, their meanings and which count as success are the
+// protocol's (lib/protocol/result-codes.ts), only the labels live here.
+import { OP_TYPE, type TOpTypeName } from "@/lib/protocol/op-types";
+import { resultCodeNameOf, rowOutcomeOf, type TResultCodeName, type TRowOutcome } from "@/lib/protocol/result-codes";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 
-export type TRowState = "running" | "succeeded" | "failed";
+export type TRowState = TRowOutcome;
 
 /** 828 (already running) and 829 (not running) left the process as asked: they count as success, as on the server. */
 export function rowState(code: number): TRowState {
-  if (code === RESULT_CODE.RUNNING) return "running";
-  return code === RESULT_CODE.DONE || code === RESULT_CODE.ALREADY_RUNNING || code === RESULT_CODE.NOT_RUNNING ? "succeeded" : "failed";
+  return rowOutcomeOf(code);
 }
 
-const CODE_MESSAGES: Record<number, TMessageKey> = {
-  [RESULT_CODE.DONE]: "code0",
-  [RESULT_CODE.RUNNING]: "code115",
-  [RESULT_CODE.AGENT_OFFLINE]: "code117",
-  [RESULT_CODE.ALREADY_RUNNING]: "code828",
-  [RESULT_CODE.NOT_RUNNING]: "code829",
-  [RESULT_CODE.INVALID_OP]: "code832",
-  [RESULT_CODE.POST_CHECK_FAILED]: "code836",
-  [RESULT_CODE.COMMAND_FAILED]: "code65535",
-};
+/** One label per protocol code: a code added there fails the type check here until it has one. */
+const CODE_MESSAGES = {
+  DONE: "code0",
+  RUNNING: "code115",
+  AGENT_OFFLINE: "code117",
+  ALREADY_RUNNING: "code828",
+  NOT_RUNNING: "code829",
+  INVALID_OP: "code832",
+  POST_CHECK_FAILED: "code836",
+  COMMAND_FAILED: "code65535",
+} as const satisfies Record<TResultCodeName, TMessageKey>;
 
 /** The readable message of a result code; codes the console does not know get "result code {code}". */
 export function resultMessageKey(code: number): TMessageKey {
-  return CODE_MESSAGES[code] ?? "codeUnknown";
+  const name = resultCodeNameOf(code);
+  return name ? CODE_MESSAGES[name] : "codeUnknown";
 }
 
-const OP_LABELS: Record<number, TMessageKey> = {
-  [OP_TYPE.START]: "opStart",
-  [OP_TYPE.STOP]: "opStop",
-  [OP_TYPE.STATUS]: "opStatus",
-  [OP_TYPE.REGISTER]: "opRegister",
-  [OP_TYPE.UNREGISTER]: "opUnregister",
-  [OP_TYPE.RESTART]: "opRestart",
-  [OP_TYPE.RELOAD]: "opReload",
-  [OP_TYPE.KILL]: "opKill",
-};
+const OP_LABELS = {
+  START: "opStart",
+  STOP: "opStop",
+  STATUS: "opStatus",
+  REGISTER: "opRegister",
+  UNREGISTER: "opUnregister",
+  RESTART: "opRestart",
+  RELOAD: "opReload",
+  KILL: "opKill",
+} as const satisfies Record<TOpTypeName, TMessageKey>;
+
+const OP_LABEL_BY_TYPE = new Map<number, TMessageKey>((Object.keys(OP_LABELS) as TOpTypeName[]).map((name) => [OP_TYPE[name], OP_LABELS[name]]));
 
 export function opTypeKey(opType: number): TMessageKey {
-  return OP_LABELS[opType] ?? "opUnknown";
+  return OP_LABEL_BY_TYPE.get(opType) ?? "opUnknown";
 }
 
 /** The operations of the Operate dialog, in the order shown, with a one-line explanation each. */

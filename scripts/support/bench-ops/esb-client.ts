@@ -1,5 +1,6 @@
 // The GSE calls a client (GSEKit, a script) makes: operate_proc, then get_proc_operate_result until
 // no row is 115. App credentials go in the body, as ESB clients send them.
+import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import type { TBenchHost } from "./insert-bench-hosts";
 import type { TBenchCredentials } from "./start-bench-server";
 
@@ -17,7 +18,7 @@ export type TEsbClient = {
   ) => Promise<{ rows: Record<string, TRowResult>; polls: number; failedPolls: number; lastFailure: string }>;
 };
 
-export const RUNNING = 115;
+export const RUNNING = RESULT_CODE.RUNNING;
 
 export function createEsbClient(baseUrl: string, credentials: TBenchCredentials): TEsbClient {
   const call = async (pathname: string, body: object): Promise<unknown> => {

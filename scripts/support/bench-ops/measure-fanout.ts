@@ -2,7 +2,7 @@
 // get_proc_operate_result in which no row is 115, with the server's and the database's CPU time in
 // that window and up to the moment every agent waits again, and the statements the server sent.
 import type pg from "pg";
-import { OP_TYPE } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
 import { BENCH_TAG, readStatementCounts, resetStatementCounts, type TStatementCount } from "./count-db-statements";
 import type { TEsbClient } from "./esb-client";
 import type { TBenchHost } from "./insert-bench-hosts";

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { OP_TYPE } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
 import { registerCleanup } from "./cleanup";
 import type { TEsbClient } from "./esb-client";
 import type { TBenchHost } from "./insert-bench-hosts";

@@ -2,7 +2,8 @@
 // enrolling, long-polling /api/agent/v1/poll and reporting every work item at once with a plausible
 // result. For load only: it runs no commands and is not the real agent (lib/agent/main.ts).
 import http from "node:http";
-import { MAX_WAIT_MS, OP_TYPE, type TAgentReply, type TEnrollReply, type TPollReply, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
+import { MAX_WAIT_MS, type TAgentReply, type TEnrollReply, type TPollReply, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
+import { OP_TYPE } from "@/lib/protocol/op-types";
 import { RetryBackoff } from "@/lib/agent/retry-backoff";
 import type { TBenchHost } from "./insert-bench-hosts";
 
