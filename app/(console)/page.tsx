@@ -3,12 +3,14 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { NoBusiness } from "@/components/console/no-business";
 import { BUSINESS_COOKIE } from "@/lib/access/cookie-names";
+import { isGlobalAdmin, visibleBusinessIds } from "@/lib/access/permissions";
+import { readPageLanguage } from "@/lib/access/read-page-language";
 import { requirePageSession } from "@/lib/access/read-page-session";
 import { pickStartBusiness } from "@/lib/topology/pick-start-business";
 
 export default async function HomePage() {
-  const session = await requirePageSession("/");
-  const bizId = await pickStartBusiness(session.principal, (await cookies()).get(BUSINESS_COOKIE)?.value);
+  const { principal } = await requirePageSession("/");
+  const bizId = await pickStartBusiness(principal, (await cookies()).get(BUSINESS_COOKIE)?.value);
   if (bizId !== null) redirect(`/biz/${bizId}/processes`);
-  return <NoBusiness />;
+  return <NoBusiness lang={await readPageLanguage()} canSeeEveryBusiness={visibleBusinessIds(principal) === "all"} isGlobalAdmin={isGlobalAdmin(principal)} />;
 }

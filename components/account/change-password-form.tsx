@@ -6,11 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ErrorNotice } from "@/components/ui/notice";
-import { useToast } from "@/components/ui/toaster";
 import { PASSWORD_MIN_LENGTH } from "@/lib/access/users/user-input";
 import { useChangeOwnPassword } from "@/lib/client/account/queries";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 
 type TDraft = { currentPassword: string; newPassword: string; repeated: string };
 type TProblems = Partial<Record<keyof TDraft, string>>;

@@ -1,29 +1,22 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageSkeleton, Skeleton, SkeletonCard, SkeletonHeading } from "@/components/ui/skeleton";
 
 /** The shapes of the administration pages while their routes load. */
 export function AdminListSkeleton() {
   return (
-    <div role="status" aria-label="Loading" className="space-y-3">
-      <div className="flex justify-between">
-        <Skeleton className="h-6 w-40" />
-        <Skeleton className="h-8 w-28" />
-      </div>
+    <PageSkeleton>
+      <SkeletonHeading titleClass="h-6 w-40" actionClass="h-8 w-28" />
       <div className="flex gap-2">
         <Skeleton className="h-8 w-56" />
         <Skeleton className="h-8 w-36" />
       </div>
-      <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-950">
-        {Array.from({ length: 8 }, (_, index) => (
-          <Skeleton key={index} className="h-5 w-full" />
-        ))}
-      </div>
-    </div>
+      <SkeletonCard rows={8} />
+    </PageSkeleton>
   );
 }
 
 export function AdminDetailSkeleton() {
   return (
-    <div role="status" aria-label="Loading" className="mx-auto max-w-5xl space-y-4">
+    <PageSkeleton className="mx-auto max-w-5xl space-y-4">
       <Skeleton className="h-4 w-24" />
       <Skeleton className="h-6 w-64" />
       {Array.from({ length: 3 }, (_, index) => (
@@ -33,6 +26,6 @@ export function AdminDetailSkeleton() {
           <Skeleton className="h-8 w-2/3" />
         </div>
       ))}
-    </div>
+    </PageSkeleton>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // A principal's grants in a list row: one small badge per business ("Demo (2) · operator").
 import { Badge } from "@/components/ui/badge";
-import { GRANT_ROLE_KEYS, GRANT_ROLE_TONES, grantScopeLabel } from "@/components/admin/role-names";
+import { grantScopeLabel, ROLE_NAME_KEYS, ROLE_TONES } from "@/lib/client/role-names";
 import type { TGrantView } from "@/lib/access/grants/grant-scope";
 import { useT } from "@/lib/client/i18n/lang-context";
 
@@ -17,8 +17,8 @@ export function GrantBadges({ grants, isGlobalAdmin = false }: { grants: TGrantV
       )}
       {grants.map((grant) => (
         <li key={grant.bizId}>
-          <Badge tone={GRANT_ROLE_TONES[grant.role]}>
-            {grantScopeLabel(grant, t("adminAllBusinesses"))} · {t(GRANT_ROLE_KEYS[grant.role]).toLowerCase()}
+          <Badge tone={ROLE_TONES[grant.role]}>
+            {grantScopeLabel(grant, t("adminAllBusinesses"))} · {t(ROLE_NAME_KEYS[grant.role]).toLowerCase()}
           </Badge>
         </li>
       ))}

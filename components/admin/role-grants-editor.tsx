@@ -7,13 +7,13 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toaster";
-import { GRANT_ROLE_KEYS, grantScopeLabel } from "@/components/admin/role-names";
+import { grantScopeLabel, ROLE_NAME_KEYS } from "@/lib/client/role-names";
 import { Moment } from "@/components/admin/moment";
 import { ROLES, type TRole } from "@/lib/access/permissions";
 import type { TGrantView } from "@/lib/access/grants/grant-scope";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 import { useBusinesses } from "@/lib/client/topology/queries";
 
 type TRoleGrantsEditorProps = {
@@ -79,12 +79,12 @@ export function RoleGrantsEditor({ grants, subjectName, isReadOnly = false, onSe
                         disabled={isReadOnly || isPending}
                         onChange={(event) => {
                           const role = event.target.value as TRole;
-                          void run(grant.bizId, () => onSet(grant.bizId, role), t("adminRoleChanged", { business: scope, role: t(GRANT_ROLE_KEYS[role]) }));
+                          void run(grant.bizId, () => onSet(grant.bizId, role), t("adminRoleChanged", { business: scope, role: t(ROLE_NAME_KEYS[role]) }));
                         }}
                       >
                         {ROLES.map((role) => (
                           <option key={role} value={role}>
-                            {t(GRANT_ROLE_KEYS[role])}
+                            {t(ROLE_NAME_KEYS[role])}
                           </option>
                         ))}
                       </Select>
@@ -106,7 +106,7 @@ export function RoleGrantsEditor({ grants, subjectName, isReadOnly = false, onSe
           </Table>
         </div>
       )}
-      {!isReadOnly && <GrantForm grants={grants} isPending={pendingBizId !== null} onGrant={(bizId, role, scope) => run(bizId, () => onSet(bizId, role), t("adminRoleGranted", { business: scope, role: t(GRANT_ROLE_KEYS[role]) }))} />}
+      {!isReadOnly && <GrantForm grants={grants} isPending={pendingBizId !== null} onGrant={(bizId, role, scope) => run(bizId, () => onSet(bizId, role), t("adminRoleGranted", { business: scope, role: t(ROLE_NAME_KEYS[role]) }))} />}
     </div>
   );
 }
@@ -151,7 +151,7 @@ function GrantForm({ grants, isPending, onGrant }: { grants: TGrantView[]; isPen
         <Select id={`${id}-role`} className="w-36!" value={role} onChange={(event) => setRole(event.target.value as TRole)}>
           {ROLES.map((option) => (
             <option key={option} value={option}>
-              {t(GRANT_ROLE_KEYS[option])}
+              {t(ROLE_NAME_KEYS[option])}
             </option>
           ))}
         </Select>

@@ -2,9 +2,8 @@
 // The audit page's filters: business (or the administration entries, for global admins), who (user
 // or operator, API app), object type and id/name, action, and a time range. Text filters wait for a
 // pause in typing; every change lands in the URL.
-import { useCallback } from "react";
-import { FilterInput } from "@/components/audit/filter-input";
 import { Button } from "@/components/ui/button";
+import { FilterField, FilterInput } from "@/components/ui/filter-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { NO_BUSINESS } from "@/lib/audit/audit-filter";
@@ -25,15 +24,13 @@ export function AuditFilters({ view, isGlobalAdmin, onViewChange }: TProps) {
   // the list may already be cached when the page hydrates; the server HTML had none, so wait for hydration
   const isHydrated = useIsHydrated();
   const businessList = isHydrated ? businesses.data : undefined;
-  const setText = useCallback((name: "user" | "app" | "type" | "object" | "action") => (value: string) => onViewChange({ [name]: value }, "replace"), [onViewChange]);
+  const setText = (name: "user" | "app" | "type" | "object" | "action") => (value: string) => onViewChange({ [name]: value }, "replace");
   const isListed = typeof view.biz !== "number" || businessList?.some((business) => business.bk_biz_id === view.biz);
-  const labelClass = "flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400";
 
   return (
     <fieldset className="flex flex-wrap items-end gap-2">
       <legend className="sr-only">{t("auditFilters")}</legend>
-      <label className={labelClass}>
-        {t("auditFilterBusiness")}
+      <FilterField label={t("auditFilterBusiness")}>
         <Select
           name="biz"
           className="w-52!"
@@ -52,20 +49,18 @@ export function AuditFilters({ view, isGlobalAdmin, onViewChange }: TProps) {
             </option>
           ))}
         </Select>
-      </label>
+      </FilterField>
       <FilterInput name="user" label={t("auditFilterUser")} hint={t("auditExactHint")} placeholder={t("auditAnyPlaceholder")} value={view.user} onChange={setText("user")} />
       <FilterInput name="app" label={t("auditFilterApp")} hint={t("auditExactHint")} placeholder={t("auditAnyPlaceholder")} value={view.app} onChange={setText("app")} className="w-36!" />
       <FilterInput name="type" label={t("auditFilterType")} placeholder={t("auditAnyPlaceholder")} value={view.type} onChange={setText("type")} list="audit-object-types" className="w-36!" />
       <FilterInput name="object" label={t("auditFilterObject")} hint={t("auditExactHint")} placeholder={t("auditAnyPlaceholder")} value={view.object} onChange={setText("object")} />
       <FilterInput name="action" label={t("auditFilterAction")} placeholder={t("auditAnyPlaceholder")} value={view.action} onChange={setText("action")} list="audit-actions" className="w-32!" />
-      <label className={labelClass}>
-        {t("auditFilterFrom")}
+      <FilterField label={t("auditFilterFrom")}>
         <Input type="datetime-local" name="from" className="w-48!" value={view.from} max={view.to || undefined} onChange={(event) => onViewChange({ from: event.target.value }, "replace")} />
-      </label>
-      <label className={labelClass}>
-        {t("auditFilterTo")}
+      </FilterField>
+      <FilterField label={t("auditFilterTo")}>
         <Input type="datetime-local" name="to" className="w-48!" value={view.to} min={view.from || undefined} onChange={(event) => onViewChange({ to: event.target.value }, "replace")} />
-      </label>
+      </FilterField>
       {hasAuditFilters(view) && (
         <Button variant="ghost" onClick={() => onViewChange(EMPTY_AUDIT_VIEW)}>
           {t("clearFilters")}

@@ -3,7 +3,7 @@
 // role is missing, which one they hold, and who can help. The server would refuse the save anyway.
 import { LinkButton } from "@/components/ui/button";
 import { useBizAbilities } from "@/components/console/biz-abilities";
-import { roleNameKey } from "@/components/console/role-names";
+import { roleNameKey } from "@/lib/client/role-names";
 import { useT } from "@/lib/client/i18n/lang-context";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 

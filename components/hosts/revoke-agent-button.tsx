@@ -4,10 +4,11 @@
 // enrolment brings it back. Global administrators only (the server refuses anyone else).
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toaster";
-import { ConfirmDeleteDialog } from "@/components/topology/confirm-delete-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useRevokeAgent } from "@/lib/client/hosts/mutations";
+import { useToast } from "@/lib/client/toast";
 
 export function RevokeAgentButton({ bizId, hostId, ip }: { bizId: number; hostId: number; ip: string }) {
   const t = useT();
@@ -29,14 +30,14 @@ export function RevokeAgentButton({ bizId, hostId, ip }: { bizId: number; hostId
         {t("agentRevoke")}
       </Button>
       {isOpen && (
-        <ConfirmDeleteDialog
+        <ConfirmDialog
           isOpen
           onClose={() => setIsOpen(false)}
           title={t("agentRevokeNamed", { ip })}
-          body={t("agentRevokeBody", { ip })}
           confirmLabel={t("agentRevoke")}
+          pendingLabel={t("topoWorking")}
           isPending={revoke.isPending}
-          error={revoke.error}
+          isDanger
           onConfirm={() =>
             revoke.mutate(hostId, {
               onSuccess: () => {
@@ -45,7 +46,10 @@ export function RevokeAgentButton({ bizId, hostId, ip }: { bizId: number; hostId
               },
             })
           }
-        />
+        >
+          <p>{t("agentRevokeBody", { ip })}</p>
+          <RefusalNotice error={revoke.error} />
+        </ConfirmDialog>
       )}
     </>
   );

@@ -1,28 +1,28 @@
 "use client";
 // The hosts an operation runs on: filter by set, module and IP, tick hosts or all shown. The choice
 // survives a filter change (the count says how many are chosen in all).
-import { useState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
+import { ChoiceFilter, FilterField } from "@/components/ui/filter-field";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
-import { Select } from "@/components/ui/select";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { useT } from "@/lib/client/i18n/lang-context";
-import { distinctModules, distinctSets, filterHostChoices, NO_HOST_FILTER, type THostChoice, type THostFilter } from "@/lib/client/operations/operation-hosts";
+import { distinctModules, distinctSets, filterHostChoices, type THostChoice, type THostFilter } from "@/lib/client/operations/operation-hosts";
 import type { useOperationHosts } from "@/lib/client/operations/queries";
 
 type TProps = {
   hostsQuery: ReturnType<typeof useOperationHosts>;
   hosts: THostChoice[];
+  filter: THostFilter;
+  onFilterChange: (filter: THostFilter) => void;
   selected: Set<number>;
   onSelectedChange: (selected: Set<number>) => void;
 };
 
-export function HostPicker({ hostsQuery, hosts, selected, onSelectedChange }: TProps) {
+export function HostPicker({ hostsQuery, hosts, filter, onFilterChange, selected, onSelectedChange }: TProps) {
   const t = useT();
-  const [filter, setFilter] = useState<THostFilter>(NO_HOST_FILTER);
   const shown = filterHostChoices(hosts, filter);
   const shownSelected = shown.filter((host) => selected.has(host.hostId)).length;
 
@@ -48,32 +48,11 @@ export function HostPicker({ hostsQuery, hosts, selected, onSelectedChange }: TP
       ) : (
         <>
           <div className="flex flex-wrap items-end gap-2">
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-              {t("setFilter")}
-              <Select className="w-36!" value={filter.set} onChange={(event) => setFilter({ ...filter, set: event.target.value })}>
-                <option value="">{t("anySet")}</option>
-                {distinctSets(hosts).map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </label>
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-              {t("moduleFilterShort")}
-              <Select className="w-36!" value={filter.module} onChange={(event) => setFilter({ ...filter, module: event.target.value })}>
-                <option value="">{t("anyModule")}</option>
-                {distinctModules(hosts).map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </label>
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-              {t("ipFilter")}
-              <Input type="search" className="w-40!" value={filter.ip} placeholder={t("ipPlaceholder")} onChange={(event) => setFilter({ ...filter, ip: event.target.value })} />
-            </label>
+            <ChoiceFilter label={t("setFilter")} anyLabel={t("anySet")} value={filter.set} options={distinctSets(hosts)} onChange={(set) => onFilterChange({ ...filter, set })} />
+            <ChoiceFilter label={t("moduleFilterShort")} anyLabel={t("anyModule")} value={filter.module} options={distinctModules(hosts)} onChange={(module) => onFilterChange({ ...filter, module })} />
+            <FilterField label={t("ipFilter")}>
+              <Input type="search" className="w-40!" value={filter.ip} placeholder={t("ipPlaceholder")} onChange={(event) => onFilterChange({ ...filter, ip: event.target.value })} />
+            </FilterField>
             <p className="ml-auto pb-1.5 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
               {t("hostsSelected", { count: selected.size, total: hosts.length })}
             </p>

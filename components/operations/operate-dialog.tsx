@@ -4,13 +4,14 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { HostPicker } from "@/components/operations/host-picker";
 import { useT } from "@/lib/client/i18n/lang-context";
 import type { TVars } from "@/lib/client/i18n/translate";
 import { useOperateProcess } from "@/lib/client/operations/mutations";
-import { groupOperationHosts } from "@/lib/client/operations/operation-hosts";
+import { groupOperationHosts, NO_HOST_FILTER, type THostFilter } from "@/lib/client/operations/operation-hosts";
 import { useOperationHosts } from "@/lib/client/operations/queries";
 import { CONSOLE_OPERATIONS, isDestructive, needsConfirmation, opTypeKey } from "@/lib/client/operations/result-codes";
 import { taskHref } from "@/lib/client/operations/task-list-view";
@@ -28,6 +29,8 @@ export function OperateDialog({ bizId, record, isOpen, onClose }: TProps) {
   const operate = useOperateProcess(bizId, record.bk_process_id);
   const [opType, setOpType] = useState<number | null>(() => CONSOLE_OPERATIONS.find((op) => missingForOperation(record, op.opType).length === 0)?.opType ?? null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  // kept here, not in the picker: the picker unmounts while the confirmation is shown, and Back keeps the filter
+  const [hostFilter, setHostFilter] = useState<THostFilter>(NO_HOST_FILTER);
   const [step, setStep] = useState<"choose" | "confirm">("choose");
 
   const hosts = groupOperationHosts(hostsQuery.data ?? []);
@@ -48,56 +51,55 @@ export function OperateDialog({ bizId, record, isOpen, onClose }: TProps) {
   const danger = opType !== null && isDestructive(opType);
 
   return (
-    <Dialog
-      isOpen={isOpen}
-      onClose={onClose}
-      wide
-      title={step === "confirm" ? t("confirmTitle", vars) : t("operateTitle", { name: record.bk_process_name })}
-      closeLabel={t("close")}
-      footer={
-        step === "choose" ? (
+    <>
+      <Dialog
+        isOpen={isOpen && step === "choose"}
+        onClose={onClose}
+        wide
+        title={t("operateTitle", { name: record.bk_process_name })}
+        closeLabel={t("close")}
+        footer={
           <>
             <Button onClick={onClose}>{t("cancel")}</Button>
             <Button variant={danger ? "danger" : "primary"} disabled={!canSubmit} onClick={next}>
               {operate.isPending ? t("sending") : chosen.length === 0 ? t("chooseHosts") : t("runOperation", vars)}
             </Button>
           </>
-        ) : (
-          <>
-            <Button onClick={() => setStep("choose")} disabled={operate.isPending}>
-              {t("back")}
-            </Button>
-            <Button variant={danger ? "danger" : "primary"} disabled={!canSubmit} onClick={submit}>
-              {operate.isPending ? t("sending") : t("confirmButton", vars)}
-            </Button>
-          </>
-        )
-      }
-    >
-      {step === "choose" ? (
+        }
+      >
         <div className="space-y-4">
           <OperationChoice record={record} value={opType} onChange={setOpType} />
-          <HostPicker hostsQuery={hostsQuery} hosts={hosts} selected={selected} onSelectedChange={setSelected} />
+          <HostPicker hostsQuery={hostsQuery} hosts={hosts} filter={hostFilter} onFilterChange={setHostFilter} selected={selected} onSelectedChange={setSelected} />
           {withoutAgent > 0 && <WarningNotice title={t("agentNotOnlineWarning", { hosts: hostsText(withoutAgent) })} />}
           {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
         </div>
-      ) : (
-        <div className="space-y-3">
-          <p className="font-medium">{t("confirmBody", vars)}</p>
-          <ul aria-label={t("hosts")} className="flex flex-wrap gap-1.5 font-mono text-xs">
-            {chosen.slice(0, SHOWN_IN_CONFIRMATION).map((host) => (
-              <li key={host.hostId} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
-                {host.ip}
-              </li>
-            ))}
-            {chosen.length > SHOWN_IN_CONFIRMATION && <li className="px-1.5 py-0.5 text-slate-500 dark:text-slate-400">+{chosen.length - SHOWN_IN_CONFIRMATION}</li>}
-          </ul>
-          {danger && <WarningNotice title={t("confirmStopWarning")} />}
-          {withoutAgent > 0 && <WarningNotice title={t("agentNotOnlineWarning", { hosts: hostsText(withoutAgent) })} />}
-          {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
-        </div>
-      )}
-    </Dialog>
+      </Dialog>
+      <ConfirmDialog
+        isOpen={isOpen && step === "confirm"}
+        onClose={onClose}
+        wide
+        title={t("confirmTitle", vars)}
+        confirmLabel={t("confirmButton", vars)}
+        pendingLabel={t("sending")}
+        isPending={operate.isPending}
+        isDanger={danger}
+        back={{ label: t("back"), onBack: () => setStep("choose") }}
+        onConfirm={submit}
+      >
+        <p className="font-medium">{t("confirmBody", vars)}</p>
+        <ul aria-label={t("hosts")} className="flex flex-wrap gap-1.5 font-mono text-xs">
+          {chosen.slice(0, SHOWN_IN_CONFIRMATION).map((host) => (
+            <li key={host.hostId} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
+              {host.ip}
+            </li>
+          ))}
+          {chosen.length > SHOWN_IN_CONFIRMATION && <li className="px-1.5 py-0.5 text-slate-500 dark:text-slate-400">+{chosen.length - SHOWN_IN_CONFIRMATION}</li>}
+        </ul>
+        {danger && <WarningNotice title={t("confirmStopWarning")} />}
+        {withoutAgent > 0 && <WarningNotice title={t("agentNotOnlineWarning", { hosts: hostsText(withoutAgent) })} />}
+        {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
+      </ConfirmDialog>
+    </>
   );
 }
 

@@ -9,7 +9,6 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toaster";
 import { StateBadge } from "@/components/operations/state-badges";
 import { TaskProgress } from "@/components/operations/task-progress";
 import { TaskRows } from "@/components/operations/task-rows";
@@ -21,6 +20,7 @@ import { TASK_POLL_MS, useTaskDetail } from "@/lib/client/operations/queries";
 import { opTypeKey, taskState } from "@/lib/client/operations/result-codes";
 import { taskHref, taskListHref } from "@/lib/client/operations/task-list-view";
 import type { TTaskDetail } from "@/lib/operations/get-task-detail";
+import { useToast } from "@/lib/client/toast";
 
 const SOURCES: Record<string, TMessageKey> = { console: "sourceConsole", gse: "sourceGse", job: "sourceJob" };
 

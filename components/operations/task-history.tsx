@@ -6,9 +6,9 @@ import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
+import { Pagination } from "@/components/ui/pagination";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
-import { ListPagination } from "@/components/processes/list-pagination";
 import { StateBadge } from "@/components/operations/state-badges";
 import { TaskHistoryFilters } from "@/components/operations/task-history-filters";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
@@ -81,7 +81,7 @@ export function TaskHistory({ bizId, businessName }: { bizId: number; businessNa
             </div>
           )}
           <div className="border-t border-slate-200 px-3 py-2 dark:border-slate-800">
-            <ListPagination page={view.page} size={view.size} total={list.data?.count ?? 0} sizes={TASK_PAGE_SIZES} onChange={(change) => changeView(change)} />
+            <Pagination page={view.page} size={view.size} total={list.data?.count ?? 0} sizes={TASK_PAGE_SIZES} onChange={(change) => changeView(change)} />
           </div>
         </div>
       )}

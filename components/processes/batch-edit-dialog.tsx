@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice } from "@/components/ui/notice";
-import { useToast } from "@/components/ui/toaster";
 import { AttributeInput } from "@/components/processes/attribute-input";
 import { BatchPreviewTable } from "@/components/processes/batch-preview-table";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
@@ -15,6 +14,7 @@ import { attributeLabel } from "@/lib/client/processes/format-attribute";
 import { FORM_ATTRIBUTES, toBatchChanges, toFieldMessages, toFormValues } from "@/lib/client/processes/form-values";
 import { useBatchUpdate, usePreviewBatchUpdate } from "@/lib/client/processes/mutations";
 import { validateProcessInput } from "@/lib/processes/validate-process-input";
+import { useToast } from "@/lib/client/toast";
 
 const BATCH_ATTRIBUTES = FORM_ATTRIBUTES.filter((attribute) => attribute.isBatchEditable);
 

@@ -1,10 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { ProcessForm } from "@/components/processes/process-form";
-import { useToast } from "@/components/ui/toaster";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { toFormValues } from "@/lib/client/processes/form-values";
 import { useCreateProcess } from "@/lib/client/processes/mutations";
+import { useToast } from "@/lib/client/toast";
 
 const EMPTY = toFormValues();
 

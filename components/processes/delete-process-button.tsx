@@ -4,13 +4,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
-import { useToast } from "@/components/ui/toaster";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useDeleteProcess } from "@/lib/client/processes/mutations";
 import { useProcessModules } from "@/lib/client/processes/queries";
+import { useToast } from "@/lib/client/toast";
 
 export function DeleteProcessButton({ bizId, processId, name }: { bizId: number; processId: number; name: string }) {
   const t = useT();
@@ -32,42 +32,31 @@ export function DeleteProcessButton({ bizId, processId, name }: { bizId: number;
       <Button variant="danger" onClick={() => setIsOpen(true)}>
         {t("delete")}
       </Button>
-      <Dialog
+      <ConfirmDialog
         isOpen={isOpen}
         onClose={close}
         title={t("deleteTitle")}
-        closeLabel={t("close")}
-        footer={
-          <>
-            <Button onClick={close}>{t("cancel")}</Button>
-            <Button
-              variant="danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () => {
-                    showToast(t("deleted", { name }));
-                    router.push(`/biz/${bizId}/processes`);
-                  },
-                })
-              }
-            >
-              {t("deleteButton", { name })}
-            </Button>
-          </>
+        confirmLabel={t("deleteButton", { name })}
+        isPending={remove.isPending}
+        isDanger
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              showToast(t("deleted", { name }));
+              router.push(`/biz/${bizId}/processes`);
+            },
+          })
         }
       >
-        <div className="space-y-3">
-          <p>{t("deleteConfirm", { name })}</p>
-          {isRefusedAsBound ? (
-            <WarningNotice title={t("deleteBound", { name, modules: boundNames.join(", ") || "…" })}>
-              <p className="text-xs">{remove.error?.message}</p>
-            </WarningNotice>
-          ) : (
-            remove.isError && <ErrorNotice title={remove.error.message} />
-          )}
-        </div>
-      </Dialog>
+        <p>{t("deleteConfirm", { name })}</p>
+        {isRefusedAsBound ? (
+          <WarningNotice title={t("deleteBound", { name, modules: boundNames.join(", ") || "…" })}>
+            <p className="text-xs">{remove.error?.message}</p>
+          </WarningNotice>
+        ) : (
+          remove.isError && <ErrorNotice title={remove.error.message} />
+        )}
+      </ConfirmDialog>
     </>
   );
 }

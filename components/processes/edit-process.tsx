@@ -7,13 +7,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toaster";
 import { ProcessForm } from "@/components/processes/process-form";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { toFormValues } from "@/lib/client/processes/form-values";
 import { useUpdateProcess } from "@/lib/client/processes/mutations";
 import { useProcessDetail, type TProcessDetail } from "@/lib/client/processes/queries";
+import { useToast } from "@/lib/client/toast";
 
 export function EditProcess({ bizId, processId }: { bizId: number; processId: number }) {
   const t = useT();

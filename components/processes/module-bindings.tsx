@@ -6,10 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { useToast } from "@/components/ui/toaster";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useSetModuleBinding } from "@/lib/client/processes/mutations";
 import { useProcessModules } from "@/lib/client/processes/queries";
+import { useToast } from "@/lib/client/toast";
 
 export function ModuleBindings({ bizId, processId }: { bizId: number; processId: number }) {
   const t = useT();

@@ -1,15 +1,11 @@
 "use client";
-import { useEffect, useState } from "react";
 import { useBizAbilities } from "@/components/console/biz-abilities";
 import { Button, LinkButton } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { ChoiceFilter, FilterInput } from "@/components/ui/filter-field";
 import { ColumnPicker } from "@/components/processes/column-picker";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useModuleNames } from "@/lib/client/topology/queries";
 import type { TProcessListView } from "@/lib/processes/process-list-view";
-
-const SEARCH_DELAY_MS = 300;
 
 type TToolbarProps = {
   bizId: number;
@@ -24,42 +20,15 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
   const t = useT();
   const modules = useModuleNames(bizId);
   const { canEdit } = useBizAbilities();
-  const [draft, setDraft] = useState(view.q);
-  const [shownQ, setShownQ] = useState(view.q);
-  const [sentQ, setSentQ] = useState(view.q);
-  if (view.q !== shownQ) {
-    setShownQ(view.q);
-    // the URL changed from elsewhere (back button, "clear filters"), not by our typing: show its search
-    if (view.q !== sentQ) setDraft(view.q);
-  }
-
-  useEffect(() => {
-    if (draft === view.q) return;
-    const timer = setTimeout(() => {
-      setSentQ(draft);
-      onViewChange({ q: draft, page: 1 }, "replace");
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, view.q, onViewChange]);
+  const listed = modules.data ?? [];
+  // a module named in the URL but not (or not yet) in the list still shows as the one chosen
+  const moduleOptions = view.module && !listed.includes(view.module) ? [view.module, ...listed] : listed;
 
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        {t("searchLabel")}
-        <Input type="search" className="w-60" placeholder={t("searchPlaceholder")} value={draft} onChange={(event) => setDraft(event.target.value)} />
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-        {t("moduleFilter")}
-        <Select className="w-48" value={view.module} onChange={(event) => onViewChange({ module: event.target.value, page: 1 })}>
-          <option value="">{t("anyModule")}</option>
-          {view.module && !modules.data?.includes(view.module) && <option value={view.module}>{view.module}</option>}
-          {modules.data?.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </Select>
-      </label>
+      {/* a name may start or end with a space, so the search is sent as typed */}
+      <FilterInput label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={view.q} isTrimmed={false} onChange={(q) => onViewChange({ q, page: 1 }, "replace")} className="w-60" />
+      <ChoiceFilter label={t("moduleFilter")} anyLabel={t("anyModule")} className="w-48" value={view.module} options={moduleOptions} onChange={(module) => onViewChange({ module, page: 1 })} />
       <div className="ml-auto flex items-center gap-2">
         {canEdit && selectedCount > 0 && (
           <>

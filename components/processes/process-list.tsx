@@ -5,14 +5,14 @@ import { useCallback, useState } from "react";
 import { useBizAbilities } from "@/components/console/biz-abilities";
 import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
+import { Pagination } from "@/components/ui/pagination";
 import { BatchEditDialog } from "@/components/processes/batch-edit-dialog";
-import { ListPagination } from "@/components/processes/list-pagination";
 import { ProcessListToolbar } from "@/components/processes/process-list-toolbar";
 import { ProcessTable } from "@/components/processes/process-table";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useProcessList } from "@/lib/client/processes/queries";
 import { useUrlQuery } from "@/lib/client/use-url-state";
-import { readProcessListView, writeProcessListView, type TProcessListView } from "@/lib/processes/process-list-view";
+import { PAGE_SIZES, readProcessListView, writeProcessListView, type TProcessListView } from "@/lib/processes/process-list-view";
 
 export function ProcessList({ bizId, businessName }: { bizId: number; businessName: string }) {
   const t = useT();
@@ -92,7 +92,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
             </div>
           )}
           <div className="border-t border-slate-200 px-3 py-2 dark:border-slate-800">
-            <ListPagination page={view.page} size={view.size} total={list.data?.count ?? 0} onChange={(change) => changeView(change)} />
+            <Pagination page={view.page} size={view.size} total={list.data?.count ?? 0} sizes={PAGE_SIZES} onChange={(change) => changeView(change)} />
           </div>
         </div>
       )}

@@ -5,15 +5,16 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toaster";
-import { ConfirmDeleteDialog } from "@/components/topology/confirm-delete-dialog";
+import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
 import { formatDateTime } from "@/lib/client/i18n/translate";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 import { useCreateBusiness, useDeleteBusiness, useRenameBusiness } from "@/lib/client/topology/business-mutations";
 import { useBusinessOverview } from "@/lib/client/topology/tree-queries";
 import type { TBusinessOverview } from "@/lib/topology/list-business-overview";
@@ -160,14 +161,14 @@ function DeleteBusinessDialog({ business, onClose }: { business: TBusinessOvervi
   const { showToast } = useToast();
   const remove = useDeleteBusiness();
   return (
-    <ConfirmDeleteDialog
+    <ConfirmDialog
       isOpen
       onClose={onClose}
       title={t("bizAdminDeleteNamed", { name: business.name })}
-      body={t("bizAdminDeleteBody", { name: business.name })}
       confirmLabel={t("bizAdminDelete")}
+      pendingLabel={t("topoWorking")}
       isPending={remove.isPending}
-      error={remove.error}
+      isDanger
       onConfirm={() =>
         remove.mutate(business.bizId, {
           onSuccess: () => {
@@ -176,6 +177,9 @@ function DeleteBusinessDialog({ business, onClose }: { business: TBusinessOvervi
           },
         })
       }
-    />
+    >
+      <p>{t("bizAdminDeleteBody", { name: business.name })}</p>
+      <RefusalNotice error={remove.error} />
+    </ConfirmDialog>
   );
 }

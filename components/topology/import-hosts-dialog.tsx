@@ -7,10 +7,10 @@ import { DialogButton } from "@/components/ui/dialog-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
-import { useToast } from "@/components/ui/toaster";
 import { ImportPreviewTable } from "@/components/topology/import-preview-table";
-import { stripBase } from "@/components/topology/confirm-delete-dialog";
+import { stripBase } from "@/components/topology/refusal-notice";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 import { useApplyHostImport, usePreviewHostImport } from "@/lib/client/topology/mutations";
 
 const TEMPLATE = "bk_host_innerip,bk_cloud_id,bk_host_name,bk_set_name,bk_module_name\n10.0.0.5,0,web-01,set-a,gateway\n10.0.0.6,0,,,\n";

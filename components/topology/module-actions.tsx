@@ -2,10 +2,11 @@
 // Rename and delete of one ordinary module (the idle and fault modules are built in and have neither).
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toaster";
-import { ConfirmDeleteDialog } from "@/components/topology/confirm-delete-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 import { useDeleteNode, useRenameNode } from "@/lib/client/topology/mutations";
 
 type TProps = { bizId: number; moduleId: number; name: string; label: string; hostCount: number; boundProcesses: string[]; onDeleted: () => void };
@@ -54,14 +55,14 @@ export function ModuleActions({ bizId, moduleId, name, label, hostCount, boundPr
         />
       )}
       {dialog === "delete" && (
-        <ConfirmDeleteDialog
+        <ConfirmDialog
           isOpen
           onClose={close}
           title={t("topoDeleteModuleNamed", { module: label })}
-          body={hostCount ? t("topoDeleteModuleWithHosts", { module: label, count: hostCount }) : t("topoDeleteModuleBody", { module: label })}
           confirmLabel={t("topoDeleteModule")}
+          pendingLabel={t("topoWorking")}
           isPending={remove.isPending}
-          error={remove.error}
+          isDanger
           onConfirm={() =>
             remove.mutate(
               { kind: "module", id: moduleId },
@@ -74,7 +75,10 @@ export function ModuleActions({ bizId, moduleId, name, label, hostCount, boundPr
               },
             )
           }
-        />
+        >
+          <p>{hostCount ? t("topoDeleteModuleWithHosts", { module: label, count: hostCount }) : t("topoDeleteModuleBody", { module: label })}</p>
+          <RefusalNotice error={remove.error} />
+        </ConfirmDialog>
       )}
     </>
   );

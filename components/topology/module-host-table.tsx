@@ -4,12 +4,13 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toaster";
 import { AgentStateBadge } from "@/components/operations/state-badges";
-import { ConfirmDeleteDialog } from "@/components/topology/confirm-delete-dialog";
+import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 import { useRemoveHostFromBusiness } from "@/lib/client/topology/mutations";
 import type { THostView } from "@/lib/topology/list-hosts";
 
@@ -92,14 +93,14 @@ function RemoveFromBusinessDialog({ bizId, host, onClose }: { bizId: number; hos
   const { showToast } = useToast();
   const remove = useRemoveHostFromBusiness(bizId);
   return (
-    <ConfirmDeleteDialog
+    <ConfirmDialog
       isOpen
       onClose={onClose}
       title={t("topoRemoveFromBusinessNamed", { ip: host.ip })}
-      body={t("topoRemoveFromBusinessBody", { ip: host.ip, modules: host.modules.join(", ") })}
       confirmLabel={t("topoRemoveFromBusiness")}
+      pendingLabel={t("topoWorking")}
       isPending={remove.isPending}
-      error={remove.error}
+      isDanger
       onConfirm={() =>
         remove.mutate(host.hostId, {
           onSuccess: () => {
@@ -108,6 +109,9 @@ function RemoveFromBusinessDialog({ bizId, host, onClose }: { bizId: number; hos
           },
         })
       }
-    />
+    >
+      <p>{t("topoRemoveFromBusinessBody", { ip: host.ip, modules: host.modules.join(", ") })}</p>
+      <RefusalNotice error={remove.error} />
+    </ConfirmDialog>
   );
 }

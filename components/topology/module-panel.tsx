@@ -7,13 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toaster";
 import { AddHostsDialog } from "@/components/topology/add-hosts-dialog";
 import { ModuleActions } from "@/components/topology/module-actions";
 import { ModuleHostTable } from "@/components/topology/module-host-table";
-import { stripBase } from "@/components/topology/confirm-delete-dialog";
+import { stripBase } from "@/components/topology/refusal-notice";
 import { useT } from "@/lib/client/i18n/lang-context";
 import type { useHosts } from "@/lib/client/hosts/queries";
+import { useToast } from "@/lib/client/toast";
 import { usePlaceHosts, useRemoveHostsFromModule } from "@/lib/client/topology/mutations";
 import type { TModuleNode, TSetNode, TTopologyTree } from "@/lib/topology/get-topology-tree";
 

@@ -2,8 +2,7 @@
 // One dialog for every "give it a name" action (new business / set / module, rename): the server's
 // verdict on the name (empty, too long, taken) appears under the field, anything else above the buttons.
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ErrorNotice } from "@/components/ui/notice";
@@ -41,20 +40,7 @@ export function NameDialog({ isOpen, onClose, title, label, help, initialName = 
   };
 
   return (
-    <Dialog
-      isOpen={isOpen}
-      onClose={onClose}
-      title={title}
-      closeLabel={t("close")}
-      footer={
-        <>
-          <Button onClick={onClose}>{t("cancel")}</Button>
-          <Button variant="primary" type="submit" form={`${id}-form`} disabled={isPending}>
-            {isPending ? t("saving") : submitLabel}
-          </Button>
-        </>
-      }
-    >
+    <ConfirmDialog isOpen={isOpen} onClose={onClose} title={title} confirmLabel={submitLabel} pendingLabel={t("saving")} isPending={isPending} formId={`${id}-form`}>
       <form id={`${id}-form`} className="space-y-3" onSubmit={submit} noValidate>
         <Field id={id} label={label} isRequired requiredLabel={t("requiredMark")} help={help} error={shownError}>
           {(describedBy, isInvalid) => (
@@ -74,6 +60,6 @@ export function NameDialog({ isOpen, onClose, title, label, help, initialName = 
         </Field>
         {error && !fieldError && <ErrorNotice title={error.message} />}
       </form>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

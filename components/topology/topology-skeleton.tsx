@@ -1,13 +1,10 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageSkeleton, Skeleton, SkeletonHeading } from "@/components/ui/skeleton";
 
 /** The shape of the topology page while it loads: title, tree, host table. */
 export function TopologySkeleton() {
   return (
-    <div role="status" aria-label="Loading" className="space-y-3">
-      <div className="flex justify-between">
-        <Skeleton className="h-6 w-56" />
-        <Skeleton className="h-8 w-52" />
-      </div>
+    <PageSkeleton>
+      <SkeletonHeading titleClass="h-6 w-56" actionClass="h-8 w-52" />
       <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <div className="space-y-2 rounded-lg border border-slate-200 p-2 dark:border-slate-800">
           {Array.from({ length: 8 }, (_, index) => (
@@ -21,6 +18,6 @@ export function TopologySkeleton() {
           ))}
         </div>
       </div>
-    </div>
+    </PageSkeleton>
   );
 }

@@ -4,11 +4,12 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
-import { ConfirmDeleteDialog } from "@/components/topology/confirm-delete-dialog";
+import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
-import { useToast } from "@/components/ui/toaster";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 import { useCreateNode, useDeleteNode, useRenameNode } from "@/lib/client/topology/mutations";
 import type { TSetNode, TTopologyTree } from "@/lib/topology/get-topology-tree";
 
@@ -141,16 +142,19 @@ function SetActions({ bizId, set, onCreated }: { bizId: number; set: TSetNode; o
         />
       )}
       {dialog === "delete" && (
-        <ConfirmDeleteDialog
+        <ConfirmDialog
           isOpen
           onClose={close}
           title={t("topoDeleteSetNamed", { set: set.name })}
-          body={t("topoDeleteSetBody", { set: set.name, count: set.modules.length })}
           confirmLabel={t("topoDeleteSet")}
+          pendingLabel={t("topoWorking")}
           isPending={remove.isPending}
-          error={remove.error}
+          isDanger
           onConfirm={() => remove.mutate({ kind: "set", id: set.setId }, { onSuccess: () => done(t("topoDeletedNamed", { name: set.name })) })}
-        />
+        >
+          <p>{t("topoDeleteSetBody", { set: set.name, count: set.modules.length })}</p>
+          <RefusalNotice error={remove.error} />
+        </ConfirmDialog>
       )}
     </>
   );

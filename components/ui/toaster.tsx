@@ -1,24 +1,9 @@
 "use client";
-// Short-lived messages ("Saved", "Binding refused: …"): role=status, or role=alert for errors, which
-// also stay longer.
-import { createContext, useCallback, useContext, useMemo, useState } from "react";
-
-type TToast = { id: number; message: string; tone: "success" | "error" };
-type TToastApi = { showToast: (message: string, tone?: TToast["tone"]) => void };
-
-const ToastContext = createContext<TToastApi>({ showToast: () => {} });
-let nextId = 1;
+// Draws the toasts of lib/client/toast.ts: role=status, or role=alert for errors.
+import { ToastContext, useToastQueue, type TToast } from "@/lib/client/toast";
 
 export function Toaster({ closeLabel, children }: { closeLabel: string; children: React.ReactNode }) {
-  const [toasts, setToasts] = useState<TToast[]>([]);
-  const showToast = useCallback((message: string, tone: TToast["tone"] = "success") => {
-    const id = nextId++;
-    setToasts((current) => [...current.slice(-3), { id, message, tone }]);
-    setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), tone === "error" ? 8000 : 4000);
-  }, []);
-  const api = useMemo(() => ({ showToast }), [showToast]);
-  const dismiss = (id: number) => setToasts((current) => current.filter((toast) => toast.id !== id));
-
+  const { toasts, api, dismiss } = useToastQueue();
   return (
     <ToastContext.Provider value={api}>
       {children}
@@ -41,8 +26,4 @@ function ToastItem({ toast, onDismiss, closeLabel }: { toast: TToast; onDismiss:
       </button>
     </div>
   );
-}
-
-export function useToast(): TToastApi {
-  return useContext(ToastContext);
 }

@@ -1,6 +1,6 @@
 "use client";
-import { PageError } from "@/components/console/page-error";
+import { RouteError, type TRouteErrorProps } from "@/components/ui/route-error";
 
-export default function AuditError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <PageError error={error} retry={retry} />;
+export default function AuditError(props: TRouteErrorProps) {
+  return <RouteError {...props} />;
 }

@@ -9,7 +9,6 @@ import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { Input } from "@/components/ui/input";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toaster";
 import { AppSecretSection } from "@/components/admin/apps/app-secret-section";
 import { Moment } from "@/components/admin/moment";
 import { RoleGrantsEditor } from "@/components/admin/role-grants-editor";
@@ -18,6 +17,7 @@ import type { TAppSummary } from "@/lib/access/apps/app-summary";
 import { useRevokeAppRole, useSetAppRole, useUpdateApp } from "@/lib/client/admin/app-mutations";
 import { useAppDetail } from "@/lib/client/admin/app-queries";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 
 export function AppDetail({ appId }: { appId: number }) {
   const t = useT();

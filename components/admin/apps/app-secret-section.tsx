@@ -3,14 +3,15 @@
 // stops working at once) and revoking the app for good.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toaster";
-import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { ErrorNotice } from "@/components/ui/notice";
 import { Section } from "@/components/admin/section";
 import { SecretOnce } from "@/components/admin/secret-once";
 import type { TAppSummary } from "@/lib/access/apps/app-summary";
 import { useRevokeApp, useRotateAppSecret } from "@/lib/client/admin/app-mutations";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 
 export function AppSecretSection({ app }: { app: TAppSummary }) {
   const t = useT();
@@ -56,13 +57,14 @@ export function AppSecretSection({ app }: { app: TAppSummary }) {
         isOpen={asked === "rotate" && !secret}
         onClose={() => setAsked(null)}
         title={t("adminRotateTitle", { code: app.code })}
-        body={t("adminRotateBody")}
         confirmLabel={t("adminRotateConfirm")}
         pendingLabel={t("adminRotating")}
         isPending={rotate.isPending}
-        error={rotate.isError ? rotate.error.message : undefined}
         onConfirm={() => rotate.mutate()}
-      />
+      >
+        <p>{t("adminRotateBody")}</p>
+        {rotate.isError && <ErrorNotice title={rotate.error.message} />}
+      </ConfirmDialog>
       <Dialog
         isOpen={asked === "rotate" && secret !== undefined}
         onClose={() => setAsked(null)}
@@ -81,12 +83,10 @@ export function AppSecretSection({ app }: { app: TAppSummary }) {
         isOpen={asked === "revoke"}
         onClose={() => setAsked(null)}
         title={t("adminRevokeTitle", { code: app.code })}
-        body={t("adminRevokeBody")}
         confirmLabel={t("adminRevokeConfirm")}
         pendingLabel={t("adminRevoking")}
         isDanger
         isPending={revoke.isPending}
-        error={revoke.isError ? revoke.error.message : undefined}
         onConfirm={() =>
           revoke.mutate(undefined, {
             onSuccess: () => {
@@ -95,7 +95,10 @@ export function AppSecretSection({ app }: { app: TAppSummary }) {
             },
           })
         }
-      />
+      >
+        <p>{t("adminRevokeBody")}</p>
+        {revoke.isError && <ErrorNotice title={revoke.error.message} />}
+      </ConfirmDialog>
     </Section>
   );
 }

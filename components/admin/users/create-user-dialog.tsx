@@ -11,12 +11,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ErrorNotice } from "@/components/ui/notice";
-import { useToast } from "@/components/ui/toaster";
 import { SecretOnce } from "@/components/admin/secret-once";
 import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/access/users/user-input";
 import { useCreateUser } from "@/lib/client/admin/user-mutations";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 
 export function CreateUserButton() {
   const t = useT();

@@ -4,9 +4,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
-import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { ErrorNotice } from "@/components/ui/notice";
 import { Moment } from "@/components/admin/moment";
 import { Section } from "@/components/admin/section";
 import { SecretOnce } from "@/components/admin/secret-once";
@@ -52,14 +53,15 @@ export function UserPasswordSection({ user, isSelf }: { user: TUserSummary; isSe
         isOpen={isAsked && !generated}
         onClose={() => setIsAsked(false)}
         title={t("adminResetTitle", { name: user.username })}
-        body={t("adminResetBody")}
         confirmLabel={t("adminResetConfirm")}
         pendingLabel={t("adminResetting")}
         isDanger
         isPending={reset.isPending}
-        error={reset.isError ? reset.error.message : undefined}
         onConfirm={() => reset.mutate()}
-      />
+      >
+        <p>{t("adminResetBody")}</p>
+        {reset.isError && <ErrorNotice title={reset.error.message} />}
+      </ConfirmDialog>
       <Dialog
         isOpen={isAsked && generated !== undefined}
         onClose={() => setIsAsked(false)}

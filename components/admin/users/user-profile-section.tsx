@@ -3,14 +3,14 @@
 // ends every session of the user.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
-import { useToast } from "@/components/ui/toaster";
-import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { Section } from "@/components/admin/section";
 import type { TUserSummary } from "@/lib/access/users/user-summary";
 import { useUpdateUser } from "@/lib/client/admin/user-mutations";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 
 export function UserProfileSection({ user, isSelf }: { user: TUserSummary; isSelf: boolean }) {
   const t = useT();
@@ -73,13 +73,14 @@ export function UserProfileSection({ user, isSelf }: { user: TUserSummary; isSel
         isOpen={isDisableAsked}
         onClose={() => setIsDisableAsked(false)}
         title={t("adminDisableTitle", { name: user.username })}
-        body={t("adminDisableBody")}
         confirmLabel={t("adminDisableConfirm")}
         pendingLabel={t("saving")}
         isDanger
         isPending={update.isPending}
         onConfirm={() => save({ isDisabled: true }, t("adminDisabledUser", { name: user.username }), () => setIsDisableAsked(false))}
-      />
+      >
+        <p>{t("adminDisableBody")}</p>
+      </ConfirmDialog>
     </Section>
   );
 }

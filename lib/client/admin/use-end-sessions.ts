@@ -3,8 +3,8 @@
 // set (no id), with the pending one tracked so its button shows progress and the others wait.
 import { useState } from "react";
 import type { UseMutationResult } from "@tanstack/react-query";
-import { useToast } from "@/components/ui/toaster";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { useToast } from "@/lib/client/toast";
 
 /** the pending id while the whole set is being ended */
 export const EVERY_SESSION = "*";

@@ -24,9 +24,6 @@ export const ADMIN_MESSAGES = {
   adminGlobalAdminHelp: { en: "Admin in every business; manages users, API apps, businesses and agents.", zh: "在所有业务中都是管理员，并管理用户、API 应用、业务和 Agent。" },
 
   // roles
-  adminRoleViewer: { en: "Viewer", zh: "查看者" },
-  adminRoleOperator: { en: "Operator", zh: "操作员" },
-  adminRoleAdmin: { en: "Admin", zh: "管理员" },
   adminAllBusinesses: { en: "All businesses", zh: "全部业务" },
   adminNoRoles: { en: "No role", zh: "无角色" },
   adminRolesTitle: { en: "Roles", zh: "角色" },

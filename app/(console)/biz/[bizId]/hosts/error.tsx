@@ -1,6 +1,6 @@
 "use client";
-import { PageError } from "@/components/console/page-error";
+import { RouteError, type TRouteErrorProps } from "@/components/ui/route-error";
 
-export default function HostsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <PageError error={error} retry={retry} />;
+export default function HostsError(props: TRouteErrorProps) {
+  return <RouteError {...props} />;
 }

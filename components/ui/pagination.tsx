@@ -1,13 +1,14 @@
 "use client";
+// Page controls under a server-paged list (processes, task history): which rows are shown, rows per page,
+// page n of m, previous / next. A size change goes back to page 1, where the first rows still are.
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatNumber } from "@/lib/client/i18n/translate";
-import { PAGE_SIZES } from "@/lib/processes/process-list-view";
 
-type TPaginationProps = { page: number; size: number; total: number; onChange: (change: { page?: number; size?: number }) => void; sizes?: readonly number[] };
+type TPaginationProps = { page: number; size: number; total: number; sizes: readonly number[]; onChange: (change: { page?: number; size?: number }) => void };
 
-export function ListPagination({ page, size, total, onChange, sizes = PAGE_SIZES }: TPaginationProps) {
+export function Pagination({ page, size, total, sizes, onChange }: TPaginationProps) {
   const t = useT();
   const { lang } = useLang();
   const pages = Math.max(1, Math.ceil(total / size));
