@@ -83,11 +83,7 @@ export function specFromGse(spec: TGseSpec, fallbackProcName = ""): TProcSpec {
     setupPath: spec.identity.setup_path ?? "",
     pidPath: spec.identity.pid_path ?? "",
     user: spec.identity.user ?? "",
-    startCmd: control.start_cmd ?? "",
-    stopCmd: control.stop_cmd ?? "",
-    restartCmd: control.restart_cmd ?? "",
-    reloadCmd: control.reload_cmd ?? "",
-    killCmd: control.kill_cmd ?? "",
+    ...commandsOf(control),
     autoType: policy.auto_type ?? SPEC_DEFAULTS.autoType,
     startCheckSecs: policy.start_check_secs ?? SPEC_DEFAULTS.startCheckSecs,
     startRetries: policy.start_retries ?? SPEC_DEFAULTS.startRetries,
@@ -143,17 +139,20 @@ export function specFromJob(info: TJobProcessInfo): TProcSpec {
     setupPath: info.setup_path ?? "",
     pidPath: info.pid_path ?? "",
     user: info.account || info.proc_owner || "root",
-    startCmd: info.start_cmd ?? "",
-    stopCmd: info.stop_cmd ?? "",
-    restartCmd: info.restart_cmd ?? "",
-    reloadCmd: info.reload_cmd ?? "",
-    killCmd: info.kill_cmd ?? "",
+    ...commandsOf(info),
     autoType: info.type ?? SPEC_DEFAULTS.autoType,
     startCheckSecs: info.start_check_begin_time ?? SPEC_DEFAULTS.startCheckSecs,
     startRetries: SPEC_DEFAULTS.startRetries,
     startInterval: SPEC_DEFAULTS.startInterval,
     opTimeout: info.op_timeout ?? SPEC_DEFAULTS.opTimeout,
   };
+}
+
+type TCommandFields = { start_cmd?: string | null; stop_cmd?: string | null; restart_cmd?: string | null; reload_cmd?: string | null; kill_cmd?: string | null };
+
+/** GSE's `control` and JOB's process_infos name the five commands alike; absent or null is none. */
+function commandsOf(source: TCommandFields): Pick<TProcSpec, "startCmd" | "stopCmd" | "restartCmd" | "reloadCmd" | "killCmd"> {
+  return { startCmd: source.start_cmd ?? "", stopCmd: source.stop_cmd ?? "", restartCmd: source.restart_cmd ?? "", reloadCmd: source.reload_cmd ?? "", killCmd: source.kill_cmd ?? "" };
 }
 
 /** The JOB result key: "<setup_path>/<proc_name>". */
