@@ -4,7 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { readDatabaseUrl, readDbPoolMax } from "@/lib/env";
+import { readDatabaseUrl, readDbPoolMax, readDbTimeouts } from "@/lib/env";
 
 export type TDb = PrismaClient;
 export type TTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -22,7 +22,21 @@ export function getPgPool(): pg.Pool {
   if (current && !current.ending) return current;
   // the first pool, or a new one after $disconnect() ended the last (and the client built on it)
   if (current) holder.procdeckDb = undefined;
-  const pool = new pg.Pool({ connectionString: readDatabaseUrl(), max: readDbPoolMax() });
+  const timeouts = readDbTimeouts();
+  const pool = new pg.Pool({
+    connectionString: readDatabaseUrl(),
+    max: readDbPoolMax(),
+    // waiting for a free connection and opening one both count against this
+    connectionTimeoutMillis: timeouts.PROCDECK_DB_CONNECT_TIMEOUT_MS,
+    // enforced by the server, which then answers with a clear error…
+    statement_timeout: timeouts.PROCDECK_DB_STATEMENT_TIMEOUT_MS,
+    lock_timeout: timeouts.PROCDECK_DB_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: timeouts.PROCDECK_DB_IDLE_TX_TIMEOUT_MS,
+    // …unless the server is frozen (SIGSTOP, a hung host): then the client stops waiting a second later
+    query_timeout: timeouts.PROCDECK_DB_STATEMENT_TIMEOUT_MS + 1000,
+    // a peer that vanished without closing the socket is noticed
+    keepAlive: true,
+  });
   // a connection that breaks while idle (database restart) is dropped; the next query opens a new one
   pool.on("error", () => {});
   holder.procdeckPool = pool;

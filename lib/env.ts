@@ -25,6 +25,21 @@ export type TLoginEnv = z.infer<typeof ZLoginEnv>;
 
 const ZPoolMax = z.coerce.number().int("a whole number").min(2, "at least 2").max(500, "at most 500").default(30);
 
+/**
+ * Database time limits (lib/db.ts). A frozen or unreachable database must not hang requests: a
+ * connection is given up after the connect timeout, a statement after the statement timeout (the
+ * server cancels it; the client gives up one second later if the server itself is frozen), a lock
+ * wait after the lock timeout, and a transaction left idle after the idle timeout. Requests then get
+ * a 503 in their envelope.
+ */
+export const ZDbTimeoutEnv = z.object({
+  PROCDECK_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int("a whole number").min(100, "at least 100").max(60_000, "at most 60000").default(2000),
+  PROCDECK_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int("a whole number").min(100, "at least 100").max(600_000, "at most 600000").default(3000),
+  PROCDECK_DB_LOCK_TIMEOUT_MS: z.coerce.number().int("a whole number").min(100, "at least 100").max(600_000, "at most 600000").default(2000),
+  PROCDECK_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int("a whole number").min(1000, "at least 1000").max(3_600_000, "at most 3600000").default(10_000),
+});
+export type TDbTimeoutEnv = z.infer<typeof ZDbTimeoutEnv>;
+
 export const ZStartEnv = z.object({
   ...ZLoginEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -38,6 +53,7 @@ export const ZStartEnv = z.object({
   PROCDECK_DEMO: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
   /** database connections per server instance (keep instances × this under PostgreSQL's max_connections) */
   PROCDECK_DB_POOL_MAX: ZPoolMax,
+  ...ZDbTimeoutEnv.shape,
 });
 export type TStartEnv = z.infer<typeof ZStartEnv>;
 
@@ -73,4 +89,13 @@ export function readDbPoolMax(): number {
   const parsed = ZPoolMax.safeParse(raw === "" ? undefined : raw);
   if (!parsed.success) throw new EnvError(`PROCDECK_DB_POOL_MAX: ${parsed.error.issues[0].message}`);
   return parsed.data;
+}
+
+/** The database time limits; read where the pool is made (start-up has already validated them). */
+export function readDbTimeouts(source: NodeJS.ProcessEnv = process.env): TDbTimeoutEnv {
+  const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = ZDbTimeoutEnv.safeParse(emptyAsUnset);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new EnvError(`${issue.path.join(".")}: ${issue.message}`);
 }

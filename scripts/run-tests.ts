@@ -52,7 +52,8 @@ async function main() {
     Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2" });
     const port = await findFreePort(3100);
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(BIN("next"), [isDevServer ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+    const serverEnv = { ...process.env, NODE_ENV: isDevServer ? ("development" as const) : ("production" as const) };
+    server = spawn(BIN("tsx"), ["scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1", ...(isDevServer ? ["--dev"] : [])], { stdio: ["ignore", "ignore", "inherit"], env: serverEnv, detached: true });
     await waitForHttp(`${baseUrl}/api/healthz`, 120_000);
 
     const testEnv = {

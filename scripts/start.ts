@@ -27,7 +27,8 @@ async function main() {
   if (env.PROCDECK_DEMO === "1" && (await loadDemoDataOnce())) console.log("Loaded the demo data (business Demo, bk_biz_id 2).");
 
   if (!isDev) await ensureBuild();
-  const server = spawn(BIN("next"), [isDev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  const serverEnv = { ...process.env, NODE_ENV: isDev ? ("development" as const) : ("production" as const) };
+  const server = spawn(BIN("tsx"), ["scripts/serve.ts", "--port", String(env.PORT), ...(isDev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env: serverEnv });
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready in|started server/i.test(chunk.toString())) printWelcome(env.PORT, credentials);

@@ -1,7 +1,8 @@
 // Every agent-protocol route: size-capped JSON body, zod parse, agent-token auth (only agent tokens:
 // app credentials and console sessions are refused here), one lib/ call, {ok,data} envelope.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { agentFailure, agentSuccess } from "@/lib/api/agent-envelope";
 import { ApiError, toApiError } from "@/lib/api/errors";
 import { describeZodIssue } from "@/lib/api/describe-zod-issue";
 import { readJsonBody } from "@/lib/api/read-json-body";
@@ -44,12 +45,4 @@ function parseInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown): 
  */
 function clientGone() {
   return new Response(null, { status: 499 });
-}
-
-function agentSuccess(data: unknown) {
-  return NextResponse.json({ ok: true, data });
-}
-
-function agentFailure(error: ApiError) {
-  return NextResponse.json({ ok: false, error: { code: error.kind, message: error.localized("en") } }, { status: error.status });
 }

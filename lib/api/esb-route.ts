@@ -2,6 +2,7 @@
 // app credentials, one lib/ call, and the ESB envelope {result, code, message, data, request_id}.
 import type { NextRequest } from "next/server";
 import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { assertStorableStrings } from "@/lib/api/clean-text";
 import { esbFailure, esbSuccess } from "@/lib/api/esb-envelope";
 import { ApiError, toApiError } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
@@ -10,11 +11,18 @@ import { readRequestLanguage, text, type TLang } from "@/lib/i18n";
 export type TEsbContext = { body: Record<string, unknown>; caller: TAppCaller; lang: TLang };
 type TEsbHandler = (context: TEsbContext) => Promise<unknown>;
 
+/** A GET poll's parameters, refused like a body would be when they hold text the database cannot store. */
+function readQuery(req: NextRequest): Record<string, string> {
+  const params = new URL(req.url).searchParams;
+  assertStorableStrings(params.entries(), "query");
+  return Object.fromEntries(params);
+}
+
 export function defineEsbRoute(handler: TEsbHandler, { allowGet = false } = {}) {
   const route = async (req: NextRequest): Promise<Response> => {
     const lang = readRequestLanguage(req.headers);
     try {
-      const raw = req.method === "GET" ? Object.fromEntries(new URL(req.url).searchParams) : await readJsonBody(req);
+      const raw = req.method === "GET" ? readQuery(req) : await readJsonBody(req);
       if (raw !== undefined && !isRecord(raw)) throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
       const caller = await authenticateApp(req, raw);
       const data = await handler({ body: stripCredentialFields(raw ?? {}), caller, lang });
@@ -25,7 +33,9 @@ export function defineEsbRoute(handler: TEsbHandler, { allowGet = false } = {}) 
   };
   const notAllowed = async (req: NextRequest) => {
     const error = new ApiError("METHOD_NOT_ALLOWED", text(`${req.method} is not allowed here`, `此路径不支持 ${req.method}`));
-    return esbFailure(error, readRequestLanguage(req.headers));
+    const response = esbFailure(error, readRequestLanguage(req.headers));
+    response.headers.set("allow", allowGet ? "GET, HEAD, POST, OPTIONS" : "POST, OPTIONS");
+    return response;
   };
   return { POST: route, GET: allowGet ? route : notAllowed, PUT: notAllowed, DELETE: notAllowed, PATCH: notAllowed };
 }

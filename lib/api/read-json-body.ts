@@ -1,3 +1,4 @@
+import { assertStorableJson } from "@/lib/api/clean-text";
 import { ApiError } from "@/lib/api/errors";
 import { text } from "@/lib/i18n";
 
@@ -38,12 +39,15 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
   }
   const raw = Buffer.concat(chunks).toString("utf8").trim();
   if (raw === "") return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch (error) {
     const reason = error instanceof Error ? error.message : "not JSON";
     throw new ApiError("BAD_JSON", text(reason, reason));
   }
+  assertStorableJson(parsed, "body");
+  return parsed;
 }
 
 // Cancelling mid-body leaves the rest of it on a keep-alive connection, which then breaks the client's
