@@ -57,7 +57,9 @@ export const ZStartEnv = z.object({
 });
 export type TStartEnv = z.infer<typeof ZStartEnv>;
 
-export class EnvError extends Error {}
+export class EnvError extends Error {
+  override name = "EnvError";
+}
 
 export function readStartEnv(source: NodeJS.ProcessEnv = process.env): TStartEnv {
   const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
