@@ -10,9 +10,10 @@ const ZPostgresUrl = z
 /**
  * Sign-in throttling (lib/access/login-throttle.ts) and the client address (lib/access/client-origin.ts).
  * Failed sign-ins are counted per (username + client IP) and per client IP within a window; reaching
- * the limit locks that key for PROCDECK_LOGIN_LOCK_SECS. The client IP is the first x-forwarded-for hop
- * only when PROCDECK_TRUST_PROXY=1 (a proxy in front sets it); otherwise it is unknown and only the
- * username key counts.
+ * the limit locks that key for PROCDECK_LOGIN_LOCK_SECS. Failures of a username across clients only
+ * slow its attempts down (up to PROCDECK_LOGIN_MAX_DELAY_MS). Wrong app secrets count the same way
+ * with their own limits. The client IP is the first x-forwarded-for hop only when
+ * PROCDECK_TRUST_PROXY=1 (a proxy in front sets it); otherwise it is the socket's address.
  */
 export const ZLoginEnv = z.object({
   PROCDECK_TRUST_PROXY: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("0"),
@@ -20,6 +21,11 @@ export const ZLoginEnv = z.object({
   PROCDECK_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(100),
   PROCDECK_LOGIN_WINDOW_SECS: z.coerce.number().int().min(1).max(86_400).default(900),
   PROCDECK_LOGIN_LOCK_SECS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** the longest wait a username's failures across clients impose on each of its attempts */
+  PROCDECK_LOGIN_MAX_DELAY_MS: z.coerce.number().int("a whole number").min(0, "at least 0").max(30_000, "at most 30000").default(3000),
+  /** wrong app secrets per (app code + client) / per client before that key is locked (API surfaces) */
+  PROCDECK_APP_AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  PROCDECK_APP_AUTH_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 export type TLoginEnv = z.infer<typeof ZLoginEnv>;
 

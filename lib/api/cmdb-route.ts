@@ -2,7 +2,8 @@
 // app authentication, the app's role in the path's business (403 envelope without one), business
 // lookup, then one lib/ call whose result becomes the CMDB envelope.
 import type { NextRequest } from "next/server";
-import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { authenticateAppThrottled } from "@/lib/access/app-auth-throttle";
+import { isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
 import { assertCan, type TBizAction } from "@/lib/access/permissions";
 import { assertStorableStrings } from "@/lib/api/clean-text";
 import { cmdbFailure, cmdbSuccess } from "@/lib/api/cmdb-envelope";
@@ -49,7 +50,7 @@ export function defineCmdbRoute(handlers: Partial<Record<TMethod, TCmdbHandler>>
       if (rawBody !== undefined && !isRecord(rawBody)) {
         throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
       }
-      const caller = await authenticateApp(req, rawBody);
+      const caller = await authenticateAppThrottled(req, rawBody);
       const bizId = parsePathId(params.bizId, "bk_biz_id");
       assertCan(caller.principal, options.access?.[method] ?? (method === "GET" ? "view" : "edit"), bizId);
       const business = await findBusiness(params.account ?? "", bizId);

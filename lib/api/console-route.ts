@@ -85,6 +85,11 @@ async function authenticate(request: TRequestContext, access: TConsoleAccess | u
   const session = await readSession(request.req.cookies.get(SESSION_COOKIE)?.value);
   if (!session) throw new ApiError("UNAUTHENTICATED", text("sign in first (no session, or it has expired)", "请先登录（没有会话或会话已过期）"));
   if (isWrite(request.req)) assertCsrfToken(request.req, session.csrfToken);
+  // a password an administrator set must be replaced before anything is changed with it: only the
+  // user's own things (change the password, end sessions, sign out) are open until then, as in the UI
+  if (session.user.mustChangePassword && isWrite(request.req) && access !== "signed-in") {
+    throw new ApiError("FORBIDDEN", text("change your password first (an administrator set it)", "请先修改密码（密码由管理员设置）"));
+  }
   const business = await authorise(request, session.principal, access);
   return { session, user: session.user, principal: session.principal, actor: { type: "user", name: session.user.username }, business };
 }

@@ -1,7 +1,8 @@
 // Every ESB route (/api/c/compapi/v2/gse|job/...): JSON body (or the query string for GET polls),
 // app credentials, one lib/ call, and the ESB envelope {result, code, message, data, request_id}.
 import type { NextRequest } from "next/server";
-import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { authenticateAppThrottled } from "@/lib/access/app-auth-throttle";
+import { isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
 import { assertStorableStrings } from "@/lib/api/clean-text";
 import { esbFailure, esbSuccess } from "@/lib/api/esb-envelope";
 import { ApiError, toApiError } from "@/lib/api/errors";
@@ -24,7 +25,7 @@ export function defineEsbRoute(handler: TEsbHandler, { allowGet = false } = {}) 
     try {
       const raw = req.method === "GET" ? readQuery(req) : await readJsonBody(req);
       if (raw !== undefined && !isRecord(raw)) throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
-      const caller = await authenticateApp(req, raw);
+      const caller = await authenticateAppThrottled(req, raw);
       const data = await handler({ body: stripCredentialFields(raw ?? {}), caller, lang });
       return esbSuccess(data);
     } catch (error) {
