@@ -9,6 +9,7 @@
 //   tsx scripts/serve.ts --port 3000 [--host 127.0.0.1] [--dev]
 import http from "node:http";
 import next from "next";
+import type { ApiError } from "@/lib/api/errors";
 import { API_CSP, securityHeaders } from "@/lib/security-headers";
 import { loadApiRouteTable } from "./support/api-route-table";
 
@@ -52,9 +53,11 @@ async function main() {
     }
     void sendFailure(req, res, surfaceFailure(rawPath, early.error, toHeaders(req)), early.allow);
   });
-  // a client that sends garbage gets a plain 400 from Node itself; never let it bring the server down
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+  // what Node's HTTP parser itself refuses (an unknown method such as CONNECTX, a malformed request
+  // line or header): answered in the envelope of the path's surface when the request line names one
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (!socket.writable) return;
+    void parserRefusal(error, surfaceFailure).then((raw) => socket.end(raw), () => socket.destroy());
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms on http://${hostname ?? "localhost"}:${port}`));
@@ -74,14 +77,52 @@ function toHeaders(req: http.IncomingMessage): Headers {
   return headers;
 }
 
+async function parserRefusal(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, surfaceFailure: (path: string, error: ApiError, headers: Headers) => Response): Promise<string> {
+  const { ApiError } = await import("@/lib/api/errors");
+  const { text } = await import("@/lib/i18n");
+  const requestLine = (error.rawPacket?.toString("latin1") ?? "").split("\r\n")[0];
+  const [method = "", target = "/"] = requestLine.split(" ");
+  const path = target.split("?")[0];
+  const isMethod = error.code === "HPE_INVALID_METHOD";
+  const refusal = isMethod
+    ? new ApiError("METHOD_NOT_ALLOWED", text(`${method.replace(/[^A-Z0-9_-]/gi, "").slice(0, 20)} is not an HTTP method this server knows`, "不支持的 HTTP 方法"))
+    : new ApiError("BAD_PATH_PARAM", text("malformed HTTP request", "HTTP 请求格式错误"));
+  const reply = path.startsWith("/api") ? surfaceFailure(path, refusal, new Headers()) : new Response("bad request\n", { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const body = Buffer.from(await reply.arrayBuffer());
+  const headers = { ...securityHeaders(API_CSP, false), "content-type": reply.headers.get("content-type") ?? "text/plain", "content-length": String(body.length), connection: "close", ...(isMethod ? { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" } : {}) };
+  const head = [`HTTP/1.1 ${reply.status} ${isMethod ? "Method Not Allowed" : "Bad Request"}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join("\r\n");
+  return `${head}\r\n\r\n${body.toString("utf8")}`;
+}
+
+/** The largest body read (and dropped) before an early reply; beyond it the connection is closed. */
+const MAX_DRAINED_BYTES = 1024 * 1024;
+
 async function sendFailure(req: http.IncomingMessage, res: http.ServerResponse, reply: Response, allow: string) {
   const body = Buffer.from(await reply.arrayBuffer());
   const replyHeaders: Record<string, string> = Object.fromEntries(reply.headers.entries());
   if (allow) replyHeaders.allow = allow;
-  // the request body is not read: close rather than leave it on a keep-alive connection
-  replyHeaders.connection = "close";
+  // read the request body to its end first: bytes left unread on a keep-alive connection would be
+  // parsed as the next request there (and answered 400 to whoever sends it)
+  const isDrained = await drain(req);
+  if (!isDrained) replyHeaders.connection = "close";
   res.writeHead(reply.status, replyHeaders);
   res.end(req.method === "HEAD" ? undefined : body);
+  if (!isDrained) res.once("finish", () => req.socket.destroy());
+}
+
+function drain(req: http.IncomingMessage): Promise<boolean> {
+  return new Promise((resolve) => {
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAINED_BYTES) {
+        req.pause();
+        resolve(false);
+      }
+    });
+    req.on("end", () => resolve(true));
+    req.on("error", () => resolve(false));
+  });
 }
 
 /** "::ffff:127.0.0.1" → "127.0.0.1", so one client has one key whichever way it connected. */

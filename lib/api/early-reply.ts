@@ -26,6 +26,11 @@ export function decideEarlyReply(method: string, rawPath: string, routes: TApiRo
   if (rawPath === "/api" || rawPath === "/api/") {
     return { type: "failure", error: new ApiError("UNKNOWN_ROUTE", text(`${upper} ${rawPath}`, `${upper} ${rawPath}`)), allow: "" };
   }
+  // "." and ".." segments (plain or %2e-encoded) would be resolved by the URL parser to some other
+  // path, perhaps not an API path at all; an API client has no business sending them
+  if (rawPath.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
+    return { type: "failure", error: new ApiError("BAD_PATH_PARAM", text("the path may not contain '.' or '..' segments", "路径中不能包含 '.' 或 '..' 段")), allow: "" };
+  }
   const route = matchRoute(rawPath, routes);
   const allowed = route ? allowOf(route) : "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
   if (!KNOWN_METHODS.has(upper)) return notAllowed(upper, allowed);

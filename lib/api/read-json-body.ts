@@ -28,7 +28,7 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
@@ -50,12 +50,21 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
   return parsed;
 }
 
+/** A body the client stopped sending (reset, hang-up) is a bad request, not a server fault. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  try {
+    return await reader.read();
+  } catch {
+    throw new ApiError("BAD_JSON", text("the request body was cut off", "请求体不完整"));
+  }
+}
+
 // Cancelling mid-body leaves the rest of it on a keep-alive connection, which then breaks the client's
 // next request there; reading it to the end (keeping nothing) avoids that for any modest overshoot.
 async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, size: number, discardMax: number) {
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
+    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+    if (done || !value) return;
     size += value.byteLength;
     if (size > discardMax) return reader.cancel();
   }

@@ -233,7 +233,13 @@ async function sendOne(random: TRandom): Promise<{ method: string; path: string;
   const path = `${pathFor(route, random)}${nastyQuery(random)}`;
   const body = method === "GET" || method === "HEAD" ? undefined : bodyFor(identity, route, random);
   const from = identity === "app-wrong" || identity === "agent-wrong" || identity === "none" ? ROGUE_FROM : VALID_FROM;
-  const reply = await requestFrom(from, method, path, { headers: headersFor(identity, random), body, timeoutMs: 30_000 });
+  let reply: TRawReply;
+  try {
+    reply = await requestFrom(from, method, path, { headers: headersFor(identity, random), body, timeoutMs: 30_000 });
+  } catch (error) {
+    // no reply at all (reset, hang-up) counts as a reply outside the envelope, with what was sent
+    reply = { status: 0, headers: {}, text: `no reply: ${error instanceof Error ? error.message : String(error)}` };
+  }
   check(route, method, path, reply);
   return { method, path, reply, identity };
 }
@@ -277,7 +283,7 @@ async function stateDigest(): Promise<Record<string, string>> {
     );
     digest[table] = `${row.n}:${row.digest}`;
   }
-  const [sessions] = await sql<{ digest: string }>(`SELECT md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) AS digest FROM session`);
+  const [sessions] = await sql<{ digest: string }>(`SELECT md5(coalesce(string_agg(token_hash, ',' ORDER BY token_hash), '')) AS digest FROM session`);
   digest.session = sessions.digest;
   const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE action <> 'sign_in'`);
   digest.audit_entry = String(audit.n);

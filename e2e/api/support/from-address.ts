@@ -21,9 +21,11 @@ function agentFor(localAddress: string): http.Agent {
 export function requestFrom(localAddress: string, method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}): Promise<TRawReply> {
   // the path goes out exactly as given ("//api/…" included), so host and port come from the base alone
   const url = new URL(BASE_URL);
+  // Node sends DELETE / OPTIONS / TRACE bodies neither chunked nor with a length unless told: say it
+  const headers = { ...options.headers, ...(options.body === undefined ? {} : { "content-length": String(Buffer.byteLength(options.body)) }) };
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path, method, headers: options.headers, agent: agentFor(localAddress), timeout: options.timeoutMs ?? 20_000 },
+      { host: url.hostname, port: url.port, path, method, headers, agent: agentFor(localAddress), timeout: options.timeoutMs ?? 20_000 },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
