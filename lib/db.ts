@@ -39,6 +39,7 @@ export function getPgPool(): pg.Pool {
   });
   // a connection that breaks while idle (database restart) is dropped; the next query opens a new one
   pool.on("error", () => {});
+  pool.on("connect", dropOnReadTimeout);
   holder.procdeckPool = pool;
   return pool;
 }
@@ -48,4 +49,22 @@ export function getDb(): PrismaClient {
   // disposeExternalPool: $disconnect() ends the pool, so scripts exit right after it
   holder.procdeckDb ??= new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_OPTIONS });
   return holder.procdeckDb;
+}
+
+/**
+ * A query the client gave up on (query_timeout: the server is frozen) still occupies its connection,
+ * and whatever is sent next on it (a transaction's ROLLBACK) would wait behind it just as long. Such
+ * a connection is closed at once, so the rollback fails fast and the pool replaces the connection.
+ */
+function dropOnReadTimeout(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === "Query read timeout") (client as unknown as { connection?: { stream?: { destroy: () => void } } }).connection?.stream?.destroy();
+      });
+    }
+    return result;
+  };
 }

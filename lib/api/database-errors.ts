@@ -15,7 +15,7 @@ const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1011", "P1017",
 /** Node and pg errors of a broken or silent connection. */
 const UNAVAILABLE_SYSCALL = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 const UNAVAILABLE_TEXT =
-  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Client has encountered a connection error|server closed the connection|terminating connection|the database system is (starting up|shutting down|in recovery)|Cannot use a pool after calling end|Client was closed|Unable to start a transaction|Transaction already closed|Transaction API error|canceling statement due to (statement|lock) timeout/i;
+  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Client has encountered a connection error|server closed the connection|terminating connection|the database system is (starting up|shutting down|in recovery)|Cannot use a pool after calling end|Client was closed|Unable to start a transaction|Transaction already closed|Transaction API error|canceling statement due to (statement|lock) timeout|Can't reach database server|Can't connect to|connection refused|Connection reset|Server has closed the connection|Timed out fetching a new connection/i;
 /** Prisma or the driver could not even encode a value (a date or integer past the column's range, a lone surrogate). */
 const UNENCODABLE_TEXT = /JSON Error|hex escape|lone surrogate|invalid byte sequence|Could not convert argument value|Value out of range for the type|Unable to fit integer value|out of range for type/i;
 

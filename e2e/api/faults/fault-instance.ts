@@ -2,7 +2,7 @@
 // PostgreSQL under supervision, migrations, demo data, the HTTP server), on a free port with its own
 // data folder, so killing its database or server cannot disturb the rest of the suite.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +24,8 @@ export type TInstance = {
 export async function startInstance(): Promise<TInstance> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-faults-"));
+  // as root, PostgreSQL runs as its own user, which must be able to reach the data folder inside
+  chmodSync(dataDir, 0o755);
   const isDev = process.env.PROCDECK_TEST_DEV === "1";
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
@@ -64,6 +66,8 @@ export async function startInstance(): Promise<TInstance> {
     sql: async (text, values = []) => {
       const lines = readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n");
       pool ??= new pg.Pool({ host: "127.0.0.1", port: Number(lines[3]), user: "postgres", password: readFileSync(path.join(dataDir, "embedded", "pg-password"), "utf8").trim(), database: "procdeck", max: 2 });
+      // the database is killed on purpose: an idle connection breaking then is expected
+      pool.on("error", () => {});
       return (await pool.query(text, values)).rows;
     },
     stop: async () => {
