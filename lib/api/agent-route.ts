@@ -10,11 +10,14 @@ import { authenticateAgent, type TAgentHost } from "@/lib/operations/agent-token
 
 type TAgentHandler<TSchema extends z.ZodType> = (context: { host: TAgentHost; input: z.infer<TSchema>; signal: AbortSignal }) => Promise<unknown>;
 
+/** Command output may hold NUL or a cut character: stored made-safe, never refused (lib/api/clean-text.ts). */
+const AGENT_BODY = { unstorableText: "replace" } as const;
+
 export function defineAgentRoute<TSchema extends z.ZodType>(schema: TSchema, handler: TAgentHandler<TSchema>) {
   return async (req: NextRequest): Promise<Response> => {
     try {
       const host = await authenticateAgent(req);
-      const input = parseInput(schema, await readJsonBody(req));
+      const input = parseInput(schema, await readJsonBody(req, AGENT_BODY));
       return agentSuccess(await handler({ host, input, signal: req.signal }));
     } catch (error) {
       return req.signal.aborted ? clientGone() : agentFailure(toApiError(error));
@@ -26,7 +29,7 @@ export function defineAgentRoute<TSchema extends z.ZodType>(schema: TSchema, han
 export function defineEnrollRoute(handler: (body: unknown) => Promise<unknown>) {
   return async (req: NextRequest): Promise<Response> => {
     try {
-      return agentSuccess(await handler(await readJsonBody(req)));
+      return agentSuccess(await handler(await readJsonBody(req, AGENT_BODY)));
     } catch (error) {
       return req.signal.aborted ? clientGone() : agentFailure(toApiError(error));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { assertStorableJson, assertStorableStrings, isStorableText } from "@/lib/api/clean-text";
+import { assertStorableJson, assertStorableStrings, isStorableText, toStorableJson } from "@/lib/api/clean-text";
 
 describe("storable text", () => {
   it("accepts ordinary text, emoji (paired surrogates) and Chinese", () => {
@@ -14,5 +14,9 @@ describe("storable text", () => {
     expect(() => assertStorableJson({ ["k\u0000"]: 1 }, "body")).toThrow(ApiError);
     expect(() => assertStorableStrings([["q", "a\u0000"]], "query")).toThrow(/query\.q/);
     expect(() => assertStorableJson({ fine: [1, true, null, "x"] }, "body")).not.toThrow();
+  });
+
+  it("makes agent reports storable instead of refusing them", () => {
+    expect(toStorableJson({ results: [{ outputTail: "\uDE42out\u0000put 🙂" }], ok: 1 })).toEqual({ results: [{ outputTail: "\uFFFDoutput 🙂" }], ok: 1 });
   });
 });

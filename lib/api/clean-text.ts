@@ -13,6 +13,24 @@ export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
 
+/**
+ * The agent protocol's way: an agent reports command output, which may hold NUL or a character cut in
+ * half, and refusing its report would make it resend for ever. Every string (and key) of the value is
+ * made storable instead: NUL dropped, a lone surrogate replaced by U+FFFD.
+ */
+export function toStorableJson(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return isStorableText(value) ? value : storable(value);
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => toStorableJson(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [storable(key), toStorableJson(item, depth + 1)]));
+}
+
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "").replace(LONE_SURROGATES, "\ufffd");
+}
+
 /** Walks a parsed JSON value (keys and strings); throws OUT_OF_RANGE naming the first bad place. */
 export function assertStorableJson(value: unknown, where: string): void {
   const bad = findUnstorable(value, where, 0);

@@ -1,4 +1,4 @@
-import { assertStorableJson } from "@/lib/api/clean-text";
+import { assertStorableJson, toStorableJson } from "@/lib/api/clean-text";
 import { ApiError } from "@/lib/api/errors";
 import { text } from "@/lib/i18n";
 
@@ -12,6 +12,12 @@ const DISCARD_FACTOR = 16;
 export type TReadJsonBodyOptions = {
   /** this route's cap in bytes (default MAX_BODY_BYTES, at most MAX_BODY_BYTES_CEILING) */
   maxBytes?: number;
+  /**
+   * Text PostgreSQL cannot store (NUL, lone surrogates): "refuse" (default) answers 400 naming the
+   * place; "replace" drops NUL and replaces lone surrogates (the agent protocol, whose reports carry
+   * raw command output)
+   */
+  unstorableText?: "refuse" | "replace";
 };
 
 /**
@@ -46,6 +52,7 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
     const reason = error instanceof Error ? error.message : "not JSON";
     throw new ApiError("BAD_JSON", text(reason, reason));
   }
+  if (options.unstorableText === "replace") return toStorableJson(parsed);
   assertStorableJson(parsed, "body");
   return parsed;
 }

@@ -15,8 +15,8 @@ import { insertHost, insertModule, insertSet } from "../support/topology";
 import { NONSENSE_SEGMENTS, nastyBody, nastyQuery, nastyValue, seededRandom, type TRandom } from "./fuzz-inputs";
 
 const SEED = Number(process.env.PROCDECK_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const REQUESTS = Number(process.env.PROCDECK_FUZZ_REQUESTS ?? 6000);
-const SEQUENTIAL_WRITES = Number(process.env.PROCDECK_FUZZ_STATE_CHECKS ?? 300);
+const REQUESTS = Number(process.env.PROCDECK_FUZZ_REQUESTS ?? 5200);
+const SEQUENTIAL_WRITES = Number(process.env.PROCDECK_FUZZ_STATE_CHECKS ?? 250);
 const CONCURRENCY = 8;
 /** valid credentials from one address, wrong ones from another: a lock the wrong ones earn never hides the valid ones */
 const VALID_FROM = `127.0.${200 + (SEED % 50)}.${2 + (SEED % 200)}`;
