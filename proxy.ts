@@ -6,19 +6,15 @@
 // - a path under /api with broken percent-encoding (…/%E0%A4%A) would otherwise get Next's
 //   plain-text 500 before any route code runs; it is answered in the API's envelope here.
 import { NextResponse, type NextRequest } from "next/server";
-import { cmdbFailure } from "@/lib/api/cmdb-envelope";
-import { esbFailure } from "@/lib/api/esb-envelope";
 import { ApiError } from "@/lib/core/errors";
-import { readRequestLanguage, text } from "@/lib/core/i18n";
-
-/** JSON and CSV replies load nothing and are never framed */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-const HSTS = "max-age=63072000; includeSubDomains";
+import { isApiPath, surfaceFailure } from "@/lib/api/surface-failure";
+import { text } from "@/lib/core/i18n";
+import { API_CSP, securityHeaders } from "@/lib/api/security-headers";
 
 export function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const isHttps = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
-  if (path === "/api" || path.startsWith("/api/")) {
+  if (isApiPath(path)) {
     return withSecurityHeaders(malformedPathReply(req) ?? NextResponse.next(), API_CSP, isHttps);
   }
   const csp = pageCsp(createNonce(), isHttps);
@@ -36,8 +32,8 @@ function malformedPathReply(req: NextRequest): NextResponse | null {
     return null;
   } catch {
     const error = new ApiError("BAD_PATH_PARAM", text("the path has malformed percent-encoding", "路径中有非法的百分号编码"));
-    const lang = readRequestLanguage(req.headers);
-    return path.startsWith("/api/c/") ? esbFailure(error, lang) : cmdbFailure(error, lang);
+    const reply = surfaceFailure(path, error, req.headers);
+    return new NextResponse(reply.body, { status: reply.status, headers: reply.headers });
   }
 }
 
@@ -67,16 +63,7 @@ function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
 }
 
-// The headers that do not depend on the request are also set by next.config.ts for Next's assets;
-// setting them here as well covers the replies this proxy makes itself.
 function withSecurityHeaders(response: NextResponse, csp: string, isHttps: boolean): NextResponse {
-  response.headers.set("content-security-policy", csp);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("x-frame-options", "DENY");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-  response.headers.set("cross-origin-opener-policy", "same-origin");
-  // only over https: sent over plain http it would be ignored at best, and pin a dev host at worst
-  if (isHttps) response.headers.set("strict-transport-security", HSTS);
+  for (const [name, value] of Object.entries(securityHeaders(csp, isHttps))) response.headers.set(name, value);
   return response;
 }

@@ -8,9 +8,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureInitialCredentials } from "@/lib/access/ensure-initial-credentials";
-import { loadDemoDataOnce } from "@/prisma/seed/load-demo-data";
 import { ensureBuild } from "./support/ensure-build";
+import { ensureGenerated } from "./support/ensure-generated";
 import { findFreePort } from "./support/free-port";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
 import { BIN, run } from "./support/run";
@@ -30,6 +29,8 @@ const isDevServer = process.env.PROCDECK_TEST_DEV === "1";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // lint and typecheck read the generated Prisma client too; a cleaned tree gets it back first
+  await ensureGenerated();
   if (!isFocused) {
     await step("lint", () => run(BIN("eslint"), ["--max-warnings=0", "."]));
     await step("typecheck", () => run(BIN("tsc"), ["--noEmit"]));
@@ -42,8 +43,11 @@ async function main() {
   let database: TPreparedDatabase | undefined;
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    database = await prepareDatabase({ url: process.env.TEST_DATABASE_URL, embeddedDir: dataDir, database: "procdeck_test" });
+    database = await prepareDatabase({ url: process.env.TEST_DATABASE_URL, embeddedDir: dataDir, database: "procdeck_test", isSupervised: true });
     process.env.DATABASE_URL = database.url;
+    // imported here, not at the top: they need the generated client that ensureGenerated() makes
+    const { ensureInitialCredentials } = await import("@/lib/access/ensure-initial-credentials");
+    const { loadDemoDataOnce } = await import("@/prisma/seed/load-demo-data");
     await ensureInitialCredentials(TEST_CREDENTIALS);
     await loadDemoDataOnce();
     if (!isDevServer) await step("build", () => ensureBuild());
@@ -52,7 +56,8 @@ async function main() {
     Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2" });
     const port = await findFreePort(3100);
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(BIN("next"), [isDevServer ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+    const serverEnv = { ...process.env, NODE_ENV: isDevServer ? ("development" as const) : ("production" as const) };
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1", ...(isDevServer ? ["--dev"] : [])], { stdio: ["ignore", "ignore", "inherit"], env: serverEnv, detached: true });
     await waitForHttp(`${baseUrl}/api/healthz`, 120_000);
 
     const testEnv = {

@@ -8,6 +8,7 @@ import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { LanguageSwitcher } from "@/components/console/language-switcher";
 import { consoleFetch, isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
+import { safeReturnPath } from "@/lib/client/safe-return-path";
 import { useIsHydrated } from "@/lib/client/use-is-hydrated";
 
 type TCredentials = { username: string; password: string };
@@ -20,7 +21,11 @@ export function SignInForm({ next, hasExpired }: { next: string; hasExpired: boo
     mutationFn: (input: TCredentials) => consoleFetch<{ username: string; mustChangePassword: boolean }>("/api/console/session", { method: "POST", body: input }),
     // a full page load: every server-rendered part now sees the new session cookie. A password an
     // administrator set must be replaced first: the account page, then on to where the user was going.
-    onSuccess: ({ mustChangePassword }) => window.location.assign(mustChangePassword ? `/account?next=${encodeURIComponent(next)}` : next),
+    // `next` is checked again here (the server already did): this is the line that navigates
+    onSuccess: ({ mustChangePassword }) => {
+      const target = safeReturnPath(next);
+      window.location.assign(mustChangePassword ? `/account?next=${encodeURIComponent(target)}` : target);
+    },
   });
 
   return (

@@ -52,7 +52,8 @@ describe("preview", () => {
     expect(byLine.get(5)?.error?.en).toBe(`set '${setName}' has no module 'no-such-module'`);
     expect(byLine.get(6)).toMatchObject({ status: "new", to: "空闲机池 / 空闲机", error: null });
     expect(byLine.get(7)?.error?.en).toBe(`duplicate: line 6 already names host 0:${dup}`);
-    expect(byLine.get(8)?.error?.en).toContain(`belongs to business '${owner.name}' (${owner.bizId})`);
+    expect(byLine.get(8)?.error?.en).toContain("already belongs to another business");
+    expect(byLine.get(8)?.error?.en).not.toContain(owner.name);
     expect(byLine.get(9)?.error?.en).toMatch(/^bk_cloud_id 'x' must be a whole number/);
     expect(byLine.get(10)?.error?.en).toMatch(/give both bk_set_name and bk_module_name/);
     expect(byLine.get(3)?.error?.zh).toContain("不是 IPv4 地址");

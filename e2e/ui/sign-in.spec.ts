@@ -57,3 +57,31 @@ test("a cookie-authenticated write without the CSRF token is refused", async ({ 
   const crossSite = await page.request.post("/api/console/session", { data: ADMIN, headers: { origin: "https://evil.example" } });
   expect(crossSite.status()).toBe(403);
 });
+
+// Browsers drop tab / CR / LF from URLs and read "\" as "/": each of these was once a way to leave the site.
+const OPEN_REDIRECTS = ["/\t/evil.example/", "/\n/evil.example/", "/\r/evil.example/", "/\t\\evil.example/", "//evil.example/", "/\\evil.example/", "https://evil.example/"];
+
+test("signing in never leaves the site, whatever ?next says", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  for (const next of OPEN_REDIRECTS.slice(0, 4)) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await signInWithForm(page);
+    await expect(page.getByText(`Signed in as ${ADMIN.username}`), JSON.stringify(next)).toBeAttached();
+    expect(new URL(page.url()).origin, JSON.stringify(next)).toBe(origin);
+  }
+});
+
+test("when already signed in, the sign-in page redirects only to a path of this site", async ({ page }) => {
+  await signIn(page);
+  for (const next of OPEN_REDIRECTS) {
+    const reply = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(reply.status(), JSON.stringify(next)).toBeGreaterThanOrEqual(300);
+    expect(reply.status(), JSON.stringify(next)).toBeLessThan(400);
+    const location = reply.headers()["location"] ?? "";
+    expect(location, JSON.stringify(next)).toBe("/");
+  }
+  const kept = await page.request.get(`/sign-in?next=${encodeURIComponent(`/biz/${DEMO_BIZ}/tasks?op=1`)}`, { maxRedirects: 0 });
+  expect(kept.headers()["location"]).toBe(`/biz/${DEMO_BIZ}/tasks?op=1`);
+});

@@ -3,6 +3,7 @@
 // user: {username}, exp} (bk-cmdb reads the same claims: src/common/resource/jwt/jwt.go). Callers
 // then send only BK_User and the supplier header, no secret. With PROCDECK_APIGW_PUBLIC_KEY unset
 // the header means nothing and is ignored.
+import "server-only";
 import type { KeyObject } from "node:crypto";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";

@@ -25,7 +25,7 @@ export async function assertCanOnHosts(principal: TPrincipal, action: TBizAction
     const bizIds = businesses.get(key);
     if (!bizIds || seen.has(key)) continue;
     seen.add(key);
-    if (options.withinBizId !== undefined && !bizIds.includes(options.withinBizId)) throw outsideBusiness(key, options.withinBizId, bizIds);
+    if (options.withinBizId !== undefined && !bizIds.includes(options.withinBizId)) throw outsideBusiness(key, options.withinBizId, bizIds.filter((bizId) => can(principal, "view", bizId)));
     for (const bizId of bizIds.length ? bizIds : [ALL_BUSINESSES]) {
       if (!can(principal, action, bizId)) throw missingRole(principal, action, bizId, key);
     }
@@ -39,9 +39,10 @@ function theOneBusiness(bizIdsPerHost: number[][]): number | null {
   return bizIdsPerHost.every((bizIds) => bizIds.length === 1 && bizIds[0] === first[0]) ? first[0] : null;
 }
 
-function outsideBusiness(hostKey: string, bizId: number, hostBizIds: number[]) {
-  const where = hostBizIds.length ? `business ${hostBizIds.join(", ")}` : "no business";
-  const whereZh = hostBizIds.length ? `业务 ${hostBizIds.join(", ")}` : "任何业务";
+/** `visibleBizIds`: only the host's businesses the caller may see are named; the others stay "another business". */
+function outsideBusiness(hostKey: string, bizId: number, visibleBizIds: number[]) {
+  const where = visibleBizIds.length ? `business ${visibleBizIds.join(", ")}` : "another business or none";
+  const whereZh = visibleBizIds.length ? `业务 ${visibleBizIds.join(", ")}` : "其他业务或不属于任何业务";
   return new ApiError(
     "FORBIDDEN",
     text(`host ${hostKey} is not in business ${bizId} (bk_biz_id) but in ${where}; nothing was queued`, `主机 ${hostKey} 不属于业务 ${bizId}（bk_biz_id），而属于${whereZh}；未创建任务`),

@@ -4,8 +4,10 @@ import { readClientOrigin } from "@/lib/access/client-origin";
 const headers = (values: Record<string, string>) => new Headers(values);
 
 describe("readClientOrigin", () => {
-  it("ignores x-forwarded-for unless the proxy is trusted", () => {
+  it("ignores x-forwarded-for unless the proxy is trusted: the socket's address counts", () => {
     expect(readClientOrigin(headers({ "x-forwarded-for": "203.0.113.9" }), false)).toEqual({ clientIp: "", userAgent: "" });
+    expect(readClientOrigin(headers({ "x-forwarded-for": "203.0.113.9", "x-procdeck-client-ip": "198.51.100.7" }), false).clientIp).toBe("198.51.100.7");
+    expect(readClientOrigin(headers({ "x-procdeck-client-ip": "not-an-ip" }), false).clientIp).toBe("");
   });
 
   it("takes the first hop behind a trusted proxy", () => {
@@ -16,6 +18,7 @@ describe("readClientOrigin", () => {
   it("treats a first hop that is not an IP address as unknown", () => {
     expect(readClientOrigin(headers({ "x-forwarded-for": "evil.example, 10.0.0.1" }), true).clientIp).toBe("");
     expect(readClientOrigin(headers({}), true).clientIp).toBe("");
+    expect(readClientOrigin(headers({ "x-procdeck-client-ip": "198.51.100.7" }), true).clientIp).toBe("198.51.100.7");
   });
 
   it("keeps at most 300 characters of the user agent", () => {

@@ -1,7 +1,8 @@
 // Every agent-protocol route: size-capped JSON body, zod parse, agent-token auth (only agent tokens:
 // app credentials and console sessions are refused here), one lib/ call, {ok,data} envelope.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { agentFailure, agentSuccess } from "@/lib/api/agent-envelope";
 import { ApiError, toApiError } from "@/lib/core/errors";
 import { describeZodIssue } from "@/lib/core/describe-zod-issue";
 import { readJsonBody } from "@/lib/api/read-json-body";
@@ -9,11 +10,14 @@ import { authenticateAgent, type TAgentHost } from "@/lib/operations/agent-token
 
 type TAgentHandler<TSchema extends z.ZodType> = (context: { host: TAgentHost; input: z.infer<TSchema>; signal: AbortSignal }) => Promise<unknown>;
 
+/** Command output may hold NUL or a cut character: stored made-safe, never refused (lib/api/clean-text.ts). */
+const AGENT_BODY = { unstorableText: "replace" } as const;
+
 export function defineAgentRoute<TSchema extends z.ZodType>(schema: TSchema, handler: TAgentHandler<TSchema>) {
   return async (req: NextRequest): Promise<Response> => {
     try {
       const host = await authenticateAgent(req);
-      const input = parseInput(schema, await readJsonBody(req));
+      const input = parseInput(schema, await readJsonBody(req, AGENT_BODY));
       return agentSuccess(await handler({ host, input, signal: req.signal }));
     } catch (error) {
       return req.signal.aborted ? clientGone() : agentFailure(toApiError(error));
@@ -25,7 +29,7 @@ export function defineAgentRoute<TSchema extends z.ZodType>(schema: TSchema, han
 export function defineEnrollRoute(handler: (body: unknown) => Promise<unknown>) {
   return async (req: NextRequest): Promise<Response> => {
     try {
-      return agentSuccess(await handler(await readJsonBody(req)));
+      return agentSuccess(await handler(await readJsonBody(req, AGENT_BODY)));
     } catch (error) {
       return req.signal.aborted ? clientGone() : agentFailure(toApiError(error));
     }
@@ -44,12 +48,4 @@ function parseInput<TSchema extends z.ZodType>(schema: TSchema, body: unknown): 
  */
 function clientGone() {
   return new Response(null, { status: 499 });
-}
-
-function agentSuccess(data: unknown) {
-  return NextResponse.json({ ok: true, data });
-}
-
-function agentFailure(error: ApiError) {
-  return NextResponse.json({ ok: false, error: { code: error.kind, message: error.localized("en") } }, { status: error.status });
 }

@@ -2,8 +2,10 @@
 // app authentication, the app's role in the path's business (403 envelope without one), business
 // lookup, then one lib/ call whose result becomes the CMDB envelope.
 import type { NextRequest } from "next/server";
-import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { authenticateAppThrottled } from "@/lib/access/app-auth-throttle";
+import { isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
 import { assertCan, type TBizAction } from "@/lib/access/permissions";
+import { assertStorableStrings } from "@/lib/api/clean-text";
 import { cmdbFailure, cmdbSuccess } from "@/lib/api/cmdb-envelope";
 import { ApiError, toApiError } from "@/lib/core/errors";
 import { parsePathId } from "@/lib/core/parse-path";
@@ -43,19 +45,29 @@ export function defineCmdbRoute(handlers: Partial<Record<TMethod, TCmdbHandler>>
       const handler = handlers[method];
       if (!handler) throw new ApiError("METHOD_NOT_ALLOWED", text(`${method} is not allowed here`, `此路径不支持 ${method}`));
 
+      assertStorableStrings(Object.entries(params), "path");
+      assertStorableStrings(new URL(req.url).searchParams.entries(), "query");
       const rawBody = await readJsonBody(req);
       if (rawBody !== undefined && !isRecord(rawBody)) {
         throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
       }
-      const caller = await authenticateApp(req, rawBody);
+      const caller = await authenticateAppThrottled(req, rawBody);
       const bizId = parsePathId(params.bizId, "bk_biz_id");
       assertCan(caller.principal, options.access?.[method] ?? (method === "GET" ? "view" : "edit"), bizId);
       const business = await findBusiness(params.account ?? "", bizId);
       const body = stripCredentialFields(rawBody ?? {});
       return cmdbSuccess(await handler({ params, body, caller, business, lang }));
     } catch (error) {
-      return cmdbFailure(toApiError(error), lang);
+      const failure = toApiError(error);
+      const response = cmdbFailure(failure, lang);
+      if (failure.kind === "METHOD_NOT_ALLOWED") response.headers.set("allow", allowHeader(Object.keys(handlers)));
+      return response;
     }
   };
   return { GET: build("GET"), POST: build("POST"), PUT: build("PUT"), DELETE: build("DELETE"), PATCH: build("PATCH") };
+}
+
+/** The Allow header of a route answering `methods` (HEAD comes with GET; OPTIONS is the server's). */
+export function allowHeader(methods: string[]): string {
+  return [...methods.flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method])), "OPTIONS"].join(", ");
 }

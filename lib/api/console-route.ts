@@ -9,6 +9,7 @@ import { assertCan, assertGlobalAdmin, type TBizAction, type TPrincipal } from "
 import { readSession, type TSession, type TSessionUser } from "@/lib/access/read-session";
 import { CSRF_HEADER, SESSION_COOKIE } from "@/lib/access/session-policy";
 import { consoleFailure, consoleSuccess } from "@/lib/api/console-envelope";
+import { assertStorableStrings } from "@/lib/api/clean-text";
 import { describeZodIssue } from "@/lib/core/describe-zod-issue";
 import { ApiError, toApiError } from "@/lib/core/errors";
 import { parsePathId } from "@/lib/core/parse-path";
@@ -84,6 +85,11 @@ async function authenticate(request: TRequestContext, access: TConsoleAccess | u
   const session = await readSession(request.req.cookies.get(SESSION_COOKIE)?.value);
   if (!session) throw new ApiError("UNAUTHENTICATED", text("sign in first (no session, or it has expired)", "请先登录（没有会话或会话已过期）"));
   if (isWrite(request.req)) assertCsrfToken(request.req, session.csrfToken);
+  // a password an administrator set must be replaced before anything is changed with it: only the
+  // user's own things (change the password, end sessions, sign out) are open until then, as in the UI
+  if (session.user.mustChangePassword && isWrite(request.req) && access !== "signed-in") {
+    throw new ApiError("FORBIDDEN", text("change your password first (an administrator set it)", "请先修改密码（密码由管理员设置）"));
+  }
   const business = await authorise(request, session.principal, access);
   return { session, user: session.user, principal: session.principal, actor: { type: "user", name: session.user.username }, business };
 }
@@ -101,6 +107,8 @@ function wrap<TAuth extends object, TBody, TQuery>(
       if (isWrite(req)) assertSameOrigin(req);
       const isSecure = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
       const request: TRequestContext = { req, params: (await route?.params) ?? {}, lang, isSecure, setCookie: (cookie) => cookies.push(cookie) };
+      assertStorableStrings(Object.entries(request.params), "path");
+      assertStorableStrings(req.nextUrl.searchParams.entries(), "query");
       const auth = await authorise(request);
       const query = parseWith(parsing.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = parseWith(parsing.body, isWrite(req) ? ((await readJsonBody(req, { maxBytes: parsing.maxBodyBytes })) ?? {}) : {}, "body");
@@ -151,18 +159,25 @@ function isWrite(req: Request): boolean {
   return req.method !== "GET" && req.method !== "HEAD";
 }
 
-/** Browsers name the page that sent a write; one from another site is refused before anything else. */
+/**
+ * Browsers name the page that sent a write; one from another site is refused before anything else.
+ * The whole origin counts, scheme included: a page on http://console would otherwise write to
+ * https://console (a network attacker can serve the plain-http one).
+ */
 function assertSameOrigin(req: NextRequest) {
   const fetchSite = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  const isCrossSite = fetchSite === "cross-site" || (origin !== null && origin !== "null" && host !== null && safeHost(origin) !== host);
+  // behind a TLS-terminating proxy the request itself is http; the proxy says what the browser used
+  const scheme = (req.headers.get("x-forwarded-proto")?.split(",")[0].trim() || req.nextUrl.protocol.replace(/:$/, "")).toLowerCase();
+  const isCrossSite = fetchSite === "cross-site" || (origin !== null && origin !== "null" && host !== null && safeOrigin(origin) !== `${scheme}://${host.toLowerCase()}`);
   if (isCrossSite || origin === "null") throw new ApiError("FORBIDDEN", text("cross-site request refused", "拒绝跨站请求"));
 }
 
-function safeHost(origin: string): string | null {
+function safeOrigin(origin: string): string | null {
   try {
-    return new URL(origin).host;
+    const url = new URL(origin);
+    return `${url.protocol.replace(/:$/, "")}://${url.host}`;
   } catch {
     return null;
   }

@@ -1,7 +1,9 @@
 // Every ESB route (/api/c/compapi/v2/gse|job/...): JSON body (or the query string for GET polls),
 // app credentials, one lib/ call, and the ESB envelope {result, code, message, data, request_id}.
 import type { NextRequest } from "next/server";
-import { authenticateApp, isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { authenticateAppThrottled } from "@/lib/access/app-auth-throttle";
+import { isRecord, stripCredentialFields, type TAppCaller } from "@/lib/access/authenticate-app";
+import { assertStorableStrings } from "@/lib/api/clean-text";
 import { esbFailure, esbSuccess } from "@/lib/api/esb-envelope";
 import { ApiError, toApiError } from "@/lib/core/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
@@ -17,13 +19,20 @@ type TEsbRouteOptions = {
   alsoAccept?: readonly ("PUT" | "DELETE")[];
 };
 
+/** A GET poll's parameters, refused like a body would be when they hold text the database cannot store. */
+function readQuery(req: NextRequest): Record<string, string> {
+  const params = new URL(req.url).searchParams;
+  assertStorableStrings(params.entries(), "query");
+  return Object.fromEntries(params);
+}
+
 export function defineEsbRoute(handler: TEsbHandler, { allowGet = false, alsoAccept = [] }: TEsbRouteOptions = {}) {
   const route = async (req: NextRequest): Promise<Response> => {
     const lang = readRequestLanguage(req.headers);
     try {
-      const raw = req.method === "GET" ? Object.fromEntries(new URL(req.url).searchParams) : await readJsonBody(req);
+      const raw = req.method === "GET" ? readQuery(req) : await readJsonBody(req);
       if (raw !== undefined && !isRecord(raw)) throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
-      const caller = await authenticateApp(req, raw);
+      const caller = await authenticateAppThrottled(req, raw);
       const data = await handler({ body: stripCredentialFields(raw ?? {}), caller, lang });
       return esbSuccess(data);
     } catch (error) {
@@ -32,7 +41,9 @@ export function defineEsbRoute(handler: TEsbHandler, { allowGet = false, alsoAcc
   };
   const notAllowed = async (req: NextRequest) => {
     const error = new ApiError("METHOD_NOT_ALLOWED", text(`${req.method} is not allowed here`, `此路径不支持 ${req.method}`));
-    return esbFailure(error, readRequestLanguage(req.headers));
+    const response = esbFailure(error, readRequestLanguage(req.headers));
+    response.headers.set("allow", [...(allowGet ? ["GET", "HEAD"] : []), "POST", ...alsoAccept, "OPTIONS"].join(", "));
+    return response;
   };
   return {
     POST: route,

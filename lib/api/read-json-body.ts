@@ -1,3 +1,4 @@
+import { assertStorableJson, toStorableJson } from "@/lib/api/clean-text";
 import { ApiError } from "@/lib/core/errors";
 import { text } from "@/lib/core/i18n";
 
@@ -11,6 +12,12 @@ const DISCARD_FACTOR = 16;
 export type TReadJsonBodyOptions = {
   /** this route's cap in bytes (default MAX_BODY_BYTES, at most MAX_BODY_BYTES_CEILING) */
   maxBytes?: number;
+  /**
+   * Text PostgreSQL cannot store (NUL, lone surrogates): "refuse" (default) answers 400 naming the
+   * place; "replace" drops NUL and replaces lone surrogates (the agent protocol, whose reports carry
+   * raw command output)
+   */
+  unstorableText?: "refuse" | "replace";
 };
 
 /**
@@ -27,7 +34,7 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
@@ -38,11 +45,24 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
   }
   const raw = Buffer.concat(chunks).toString("utf8").trim();
   if (raw === "") return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch (error) {
     const reason = error instanceof Error ? error.message : "not JSON";
     throw new ApiError("BAD_JSON", text(reason, reason));
+  }
+  if (options.unstorableText === "replace") return toStorableJson(parsed);
+  assertStorableJson(parsed, "body");
+  return parsed;
+}
+
+/** A body the client stopped sending (reset, hang-up) is a bad request, not a server fault. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  try {
+    return await reader.read();
+  } catch {
+    throw new ApiError("BAD_JSON", text("the request body was cut off", "请求体不完整"));
   }
 }
 
@@ -50,8 +70,8 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
 // next request there; reading it to the end (keeping nothing) avoids that for any modest overshoot.
 async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, size: number, discardMax: number) {
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
+    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+    if (done || !value) return;
     size += value.byteLength;
     if (size > discardMax) return reader.cancel();
   }

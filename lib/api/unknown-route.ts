@@ -1,13 +1,11 @@
 import type { NextRequest } from "next/server";
-import { cmdbFailure } from "@/lib/api/cmdb-envelope";
-import { esbFailure } from "@/lib/api/esb-envelope";
 import { ApiError } from "@/lib/core/errors";
-import { readRequestLanguage, text } from "@/lib/core/i18n";
+import { surfaceFailure } from "@/lib/api/surface-failure";
+import { text } from "@/lib/core/i18n";
 
+/** Any /api path no route claims: a 404 in the envelope of the surface the path belongs to. */
 export async function unknownApiRoute(req: NextRequest): Promise<Response> {
   const path = new URL(req.url).pathname;
   const error = new ApiError("UNKNOWN_ROUTE", text(`${req.method} ${path}`, `${req.method} ${path}`));
-  const lang = readRequestLanguage(req.headers);
-  // the ESB surface answers in its own envelope, everything else in CMDB's
-  return path.startsWith("/api/c/") ? esbFailure(error, lang) : cmdbFailure(error, lang);
+  return surfaceFailure(path, error, req.headers);
 }

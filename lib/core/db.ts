@@ -5,7 +5,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { readDatabaseUrl, readDbPoolMax } from "@/lib/core/env";
+import { readDatabaseUrl, readDbPoolMax, readDbTimeouts } from "@/lib/core/env";
 
 export type TDb = PrismaClient;
 export type TTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -23,9 +23,24 @@ export function getPgPool(): pg.Pool {
   if (current && !current.ending) return current;
   // the first pool, or a new one after $disconnect() ended the last (and the client built on it)
   if (current) holder.procdeckDb = undefined;
-  const pool = new pg.Pool({ connectionString: readDatabaseUrl(), max: readDbPoolMax() });
+  const timeouts = readDbTimeouts();
+  const pool = new pg.Pool({
+    connectionString: readDatabaseUrl(),
+    max: readDbPoolMax(),
+    // waiting for a free connection and opening one both count against this
+    connectionTimeoutMillis: timeouts.PROCDECK_DB_CONNECT_TIMEOUT_MS,
+    // enforced by the server, which then answers with a clear error…
+    statement_timeout: timeouts.PROCDECK_DB_STATEMENT_TIMEOUT_MS,
+    lock_timeout: timeouts.PROCDECK_DB_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: timeouts.PROCDECK_DB_IDLE_TX_TIMEOUT_MS,
+    // …unless the server is frozen (SIGSTOP, a hung host): then the client stops waiting a second later
+    query_timeout: timeouts.PROCDECK_DB_STATEMENT_TIMEOUT_MS + 1000,
+    // a peer that vanished without closing the socket is noticed
+    keepAlive: true,
+  });
   // a connection that breaks while idle (database restart) is dropped; the next query opens a new one
   pool.on("error", () => {});
+  pool.on("connect", dropOnReadTimeout);
   holder.procdeckPool = pool;
   return pool;
 }
@@ -35,4 +50,22 @@ export function getDb(): PrismaClient {
   // disposeExternalPool: $disconnect() ends the pool, so scripts exit right after it
   holder.procdeckDb ??= new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_OPTIONS });
   return holder.procdeckDb;
+}
+
+/**
+ * A query the client gave up on (query_timeout: the server is frozen) still occupies its connection,
+ * and whatever is sent next on it (a transaction's ROLLBACK) would wait behind it just as long. Such
+ * a connection is closed at once, so the rollback fails fast and the pool replaces the connection.
+ */
+function dropOnReadTimeout(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === "Query read timeout") (client as unknown as { connection?: { stream?: { destroy: () => void } } }).connection?.stream?.destroy();
+      });
+    }
+    return result;
+  };
 }

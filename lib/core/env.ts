@@ -12,9 +12,10 @@ const ZPostgresUrl = z
 /**
  * Sign-in throttling (lib/access/login-throttle.ts) and the client address (lib/access/client-origin.ts).
  * Failed sign-ins are counted per (username + client IP) and per client IP within a window; reaching
- * the limit locks that key for PROCDECK_LOGIN_LOCK_SECS. The client IP is the first x-forwarded-for hop
- * only when PROCDECK_TRUST_PROXY=1 (a proxy in front sets it); otherwise it is unknown and only the
- * username key counts.
+ * the limit locks that key for PROCDECK_LOGIN_LOCK_SECS. Failures of a username across clients only
+ * slow its attempts down (up to PROCDECK_LOGIN_MAX_DELAY_MS). Wrong app secrets count the same way
+ * with their own limits. The client IP is the first x-forwarded-for hop only when
+ * PROCDECK_TRUST_PROXY=1 (a proxy in front sets it); otherwise it is the socket's address.
  */
 export const ZLoginEnv = z.object({
   PROCDECK_TRUST_PROXY: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("0"),
@@ -22,6 +23,11 @@ export const ZLoginEnv = z.object({
   PROCDECK_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(100),
   PROCDECK_LOGIN_WINDOW_SECS: z.coerce.number().int().min(1).max(86_400).default(900),
   PROCDECK_LOGIN_LOCK_SECS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** the longest wait a username's failures across clients impose on each of its attempts */
+  PROCDECK_LOGIN_MAX_DELAY_MS: z.coerce.number().int("a whole number").min(0, "at least 0").max(30_000, "at most 30000").default(3000),
+  /** wrong app secrets per (app code + client) / per client before that key is locked (API surfaces) */
+  PROCDECK_APP_AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  PROCDECK_APP_AUTH_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 export type TLoginEnv = z.infer<typeof ZLoginEnv>;
 
@@ -71,6 +77,21 @@ export type TOperationsEnv = z.infer<typeof ZOperationsEnv>;
 
 const ZPoolMax = z.coerce.number().int("a whole number").min(2, "at least 2").max(500, "at most 500").default(30);
 
+/**
+ * Database time limits (lib/core/db.ts). A frozen or unreachable database must not hang requests: a
+ * connection is given up after the connect timeout, a statement after the statement timeout (the
+ * server cancels it; the client gives up one second later if the server itself is frozen), a lock
+ * wait after the lock timeout, and a transaction left idle after the idle timeout. Requests then get
+ * a 503 in their envelope.
+ */
+export const ZDbTimeoutEnv = z.object({
+  PROCDECK_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int("a whole number").min(100, "at least 100").max(60_000, "at most 60000").default(2000),
+  PROCDECK_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int("a whole number").min(100, "at least 100").max(600_000, "at most 600000").default(3000),
+  PROCDECK_DB_LOCK_TIMEOUT_MS: z.coerce.number().int("a whole number").min(100, "at least 100").max(600_000, "at most 600000").default(2000),
+  PROCDECK_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int("a whole number").min(1000, "at least 1000").max(3_600_000, "at most 3600000").default(10_000),
+});
+export type TDbTimeoutEnv = z.infer<typeof ZDbTimeoutEnv>;
+
 export const ZStartEnv = z.object({
   ...ZLoginEnv.shape,
   ...ZOperationsEnv.shape,
@@ -86,10 +107,13 @@ export const ZStartEnv = z.object({
   /** database connections per server instance (keep instances × this under PostgreSQL's max_connections) */
   PROCDECK_DB_POOL_MAX: ZPoolMax,
   PROCDECK_APIGW_PUBLIC_KEY: ZApigwPublicKey,
+  ...ZDbTimeoutEnv.shape,
 });
 export type TStartEnv = z.infer<typeof ZStartEnv>;
 
-export class EnvError extends Error {}
+export class EnvError extends Error {
+  override name = "EnvError";
+}
 
 export function readStartEnv(source: NodeJS.ProcessEnv = process.env): TStartEnv {
   return parseOrThrow(ZStartEnv, source);
@@ -144,4 +168,13 @@ export function readApigwPublicKey(): KeyObject | null {
   } catch (error) {
     throw new EnvError(`PROCDECK_APIGW_PUBLIC_KEY: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The database time limits; read where the pool is made (start-up has already validated them). */
+export function readDbTimeouts(source: NodeJS.ProcessEnv = process.env): TDbTimeoutEnv {
+  const emptyAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = ZDbTimeoutEnv.safeParse(emptyAsUnset);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new EnvError(`${issue.path.join(".")}: ${issue.message}`);
 }

@@ -1,5 +1,6 @@
 // The one error type of every API surface. Each entry is a BlueKing code with its HTTP status and
 // base message; `detail` says what exactly was wrong (which field, which id) in both languages.
+import { classifyDatabaseError } from "@/lib/core/database-errors";
 import { scrubSecretsInText } from "@/lib/core/scrub-secrets";
 import { text, type TLang, type TLocalText } from "@/lib/core/i18n";
 
@@ -21,6 +22,8 @@ export const API_ERRORS = {
   PROCESS_BOUND: { code: 1108013, status: 409, message: text("the process bind with module", "进程下有绑定模块") },
   /** console sign-in locked after too many failures (lib/access/login-throttle.ts); the detail says when to try again */
   TOO_MANY_ATTEMPTS: { code: 1199429, status: 429, message: text("too many failed sign-ins", "登录失败次数过多") },
+  /** the database is unreachable, frozen or timed out (lib/core/db.ts sets the timeouts); retrying later helps */
+  UNAVAILABLE: { code: 1199503, status: 503, message: text("service temporarily unavailable", "服务暂时不可用") },
   INTERNAL: { code: 1199999, status: 500, message: text("internal server error", "服务内部错误") },
 } as const satisfies Record<string, { code: number; status: number; message: TLocalText }>;
 
@@ -56,11 +59,30 @@ export class ApiError extends Error {
   }
 }
 
-/** Any thrown value as an ApiError; unexpected ones are logged (never sent) and become INTERNAL. */
+/**
+ * Any thrown value as an ApiError. Database errors the caller caused or that a retry cures get their
+ * own 4xx / 503 (lib/core/database-errors.ts); the rest is logged (never sent) and becomes INTERNAL.
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  const failure = classifyDatabaseError(error);
+  if (failure) {
+    if (failure.kind === "UNAVAILABLE") logUnavailable(error);
+    return new ApiError(failure.kind, failure.detail);
+  }
   console.error(`[procdeck] unexpected error ${describeForLog(error)}`);
   return new ApiError("INTERNAL");
+}
+
+let lastUnavailableLog = 0;
+
+/** One line per 10 s while the database is away, not a stack trace per request. */
+function logUnavailable(error: unknown) {
+  const now = Date.now();
+  if (now - lastUnavailableLog < 10_000) return;
+  lastUnavailableLog = now;
+  const first = describeForLog(error).split("\n").find((line) => line.trim() !== "" && !line.startsWith("Invalid")) ?? "";
+  console.error(`[procdeck] database unavailable: ${first.trim().slice(0, 300)}`);
 }
 
 /**

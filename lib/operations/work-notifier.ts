@@ -2,6 +2,7 @@
 // instance; PostgreSQL's NOTIFY (sent at commit) reaches every instance's LISTEN connection, so there
 // is no in-memory queue and no sticky sessions. A payload names many hosts at once (a JSON array of
 // host ids), so a task for a thousand hosts costs a handful of notifications, not a thousand.
+import "server-only";
 import pg from "pg";
 import { readDatabaseUrl } from "@/lib/core/env";
 

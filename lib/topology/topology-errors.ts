@@ -30,10 +30,15 @@ export function listSome(items: readonly string[], max = 5): TLocalText {
 
 export type TForeignHost = { ip: string; cloudId: number; otherBusinesses: { bizId: number; name: string }[] };
 
-/** One host sits in one business at a time: putting it into a second one is refused naming the first. */
+/**
+ * One host sits in one business at a time: putting it into a second one is refused. The other
+ * business is not named: the caller may have no role in it, and its name and id are not theirs to learn.
+ */
 export function describeForeignHost(host: TForeignHost): TLocalText {
-  const owners = host.otherBusinesses.map((other) => `'${other.name}' (${other.bizId})`).join(", ");
-  return text(`host ${host.cloudId}:${host.ip} belongs to business ${owners}; remove it from there first`, `主机 ${host.cloudId}:${host.ip} 属于业务 ${owners}，请先从该业务移除`);
+  return text(
+    `host ${host.cloudId}:${host.ip} already belongs to another business; it must be removed from there first`,
+    `主机 ${host.cloudId}:${host.ip} 已属于其他业务，须先从该业务移除`,
+  );
 }
 
 export function refusedForeignHosts(hosts: readonly TForeignHost[]): ApiError {

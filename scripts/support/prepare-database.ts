@@ -6,12 +6,14 @@ import { BIN, run } from "./run";
 
 export type TPreparedDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
 
-export async function prepareDatabase({ url, embeddedDir, database }: { url?: string; embeddedDir: string; database: string }): Promise<TPreparedDatabase> {
+type TPrepareOptions = { url?: string; embeddedDir: string; database: string; isSupervised?: boolean };
+
+export async function prepareDatabase({ url, embeddedDir, database, isSupervised = false }: TPrepareOptions): Promise<TPreparedDatabase> {
   let prepared: TPreparedDatabase;
   if (url) {
     prepared = { url, isEmbedded: false, stop: async () => {} };
   } else {
-    const embedded = await startEmbeddedDb({ dir: path.resolve(embeddedDir), database });
+    const embedded = await startEmbeddedDb({ dir: path.resolve(embeddedDir), database, isSupervised });
     prepared = { url: embedded.url, isEmbedded: true, stop: embedded.stop };
   }
   try {

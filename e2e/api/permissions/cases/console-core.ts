@@ -23,6 +23,8 @@ export const CONSOLE_CORE_CASES: TRouteCase[] = [
   { route: "/api/console/session", method: "DELETE", surface: "console", needs: "signed-in", build: () => ({ path: "/api/console/session" }) },
   { route: "/api/console/businesses", method: "GET", surface: "console", needs: "signed-in", build: () => ({ path: "/api/console/businesses" }) },
   { route: "/api/healthz", method: "GET", surface: "public", needs: "public", build: () => ({ path: "/api/healthz" }) },
+  // readiness: anyone may ask (a load balancer has no credentials); 200 while the database answers
+  { route: "/api/readyz", method: "GET", surface: "public", needs: "public", build: () => ({ path: "/api/readyz" }) },
   ...METHODS.map((method): TRouteCase => ({
     route: "/api/console/[...unknown]",
     method,
