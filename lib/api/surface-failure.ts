@@ -15,9 +15,14 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
+const GSE2_AT_ROOT = /^\/api\/v2\/proc\/(operate_proc_multi|get_proc_operate_result_v2|get_proc_status_v2|sync_proc_status)(\/|$)/;
+
 export function surfaceOf(path: string): TApiSurface {
   if (path === "/api/console" || path.startsWith("/api/console/")) return "console";
   if (path === "/api/c" || path.startsWith("/api/c/")) return "esb";
+  // the GSE 2.0 process API at the root (README, "The operation APIs"); any other /api/v2/… is the
+  // CMDB API asked for a version it does not have
+  if (GSE2_AT_ROOT.test(path)) return "esb";
   if (path === "/api/agent" || path.startsWith("/api/agent/")) return "agent";
   return "cmdb";
 }
