@@ -68,6 +68,8 @@ test("signing in never leaves the site, whatever ?next says", async ({ page, bas
     await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await signInWithForm(page);
+    // every one of these falls back to "/", which opens the process list: wait for it to settle before the next goto
+    await expect(page, JSON.stringify(next)).toHaveURL(new RegExp(`/biz/${DEMO_BIZ}/processes`));
     await expect(page.getByText(`Signed in as ${ADMIN.username}`), JSON.stringify(next)).toBeAttached();
     expect(new URL(page.url()).origin, JSON.stringify(next)).toBe(origin);
   }

@@ -36,6 +36,10 @@ function sourceStamp(): string {
       hash.update(`${entry}:${info.size}:${info.mtimeMs}\n`);
     }
   };
-  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
+  SOURCE_DIRS.forEach(visit);
+  // the single files by content: the build itself rewrites tsconfig.json (restored above, same text,
+  // new mtime), and a stamp by mtime would then call for a rebuild at the next start, even while
+  // another server of this checkout serves the current build
+  for (const file of SOURCE_FILES) if (existsSync(file)) hash.update(`${file}:${createHash("sha256").update(readFileSync(file)).digest("hex")}\n`);
   return hash.digest("hex");
 }
