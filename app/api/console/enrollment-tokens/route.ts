@@ -9,7 +9,7 @@ const ZIssueToken = z.strictObject({
     .string()
     .regex(/^\d{1,3}(\.\d{1,3}){3}$/, "an IPv4 address")
     .optional(),
-  cloudId: z.number().int().min(0).optional(),
+  cloudId: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
 export const POST = consoleRoute({
