@@ -1,7 +1,7 @@
 // The inputs that once answered 500 (issue 11): each now gets its surface's own 4xx envelope and
 // changes nothing. Also: methods outside a route, "/api" itself, "//" paths, and a bind racing a delete.
 import { beforeAll, describe, expect, it } from "vitest";
-import { APP, BASE_URL, bindingNames, cmdb, createProcess, DEMO_BIZ, expectCmdbError, expectNoLeak, processRow } from "./support/cmdb-client";
+import { APP, BASE_URL, bindingNames, cmdb, createProcess, DEMO_BIZ, expectCmdbError, expectNoLeak, processRow, sql } from "./support/cmdb-client";
 import { requestFrom } from "./support/from-address";
 import { consoleCall, signedInUser, type TConsoleClient } from "./support/principals";
 
@@ -70,9 +70,14 @@ describe("numbers and dates past PostgreSQL's range", () => {
     expect(reply.json).toMatchObject({ ok: false });
   });
 
-  it("an enrolment token for a cloud id past int4", async () => {
-    const reply = await admin.call("POST", "/api/console/enrollment-tokens", { body: { cloudId: 9999999999 } });
-    expect(reply.status).toBeLessThan(500);
+  it("an enrolment token for a cloud id past int4: 400 naming it, no token issued", async () => {
+    const ip = "10.99.88.77";
+    for (const body of [{ cloudId: 9999999999 }, { ip, cloudId: 9999999999 }]) {
+      const reply = await admin.call("POST", "/api/console/enrollment-tokens", { body });
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(reply.body)).toContain("cloudId");
+    }
+    expect(await sql(`SELECT 1 FROM enrollment_token WHERE ip = $1`, [ip])).toEqual([]);
   });
 
   it("audit cursors and dates out of range", async () => {
