@@ -4,7 +4,8 @@
 // address too. Results are keyed the way the request named the host (lib/operations/read-task-results.ts).
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/core/db";
+import { hostKeyOf } from "@/lib/access/load-host-businesses";
+import { getDb, type TTx } from "@/lib/core/db";
 import { ZLabels, type TLabels } from "@/lib/operations/process-spec";
 
 const MAX_HOSTS = 5000;
@@ -56,4 +57,16 @@ export async function hostsFromAgentIds(agentIds: readonly string[]): Promise<TG
     const host = byAgentId.get(agentRef);
     return host ? { cloudId: host.cloudId, ip: host.innerIp, agentRef } : { cloudId: 0, ip: "", agentRef };
   });
+}
+
+/** The hosts a request names, by address (`hosts`) and by agent id (`agent_id_list`), in that order. */
+export async function hostsOfRequest(v1Hosts: z.infer<typeof ZGseHosts> | undefined, agentIds: readonly string[] | undefined): Promise<TGseHost[]> {
+  return [...(v1Hosts ? hostsFromV1(v1Hosts) : []), ...(agentIds ? await hostsFromAgentIds(agentIds) : [])];
+}
+
+/** "<cloud>:<ip>" (hostKeyOf) of each of `hosts` the topology knows; `db` may be a transaction. */
+export async function loadKnownAddresses(hosts: readonly TGseHost[], db: TTx = getDb()): Promise<Set<string>> {
+  if (!hosts.length) return new Set();
+  const rows = await db.host.findMany({ where: { OR: hosts.map((host) => ({ cloudId: host.cloudId, innerIp: host.ip })) }, select: { cloudId: true, innerIp: true } });
+  return new Set(rows.map((row) => hostKeyOf({ cloudId: row.cloudId, ip: row.innerIp })));
 }

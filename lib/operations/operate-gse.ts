@@ -7,12 +7,12 @@ import "server-only";
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
+import { hostKeyOf } from "@/lib/access/load-host-businesses";
 import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
 import { ApiError } from "@/lib/core/errors";
-import { getDb } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";
 import { createTask, type TTaskTarget } from "@/lib/operations/create-task";
-import { hostsFromAgentIds, hostsFromV1, toGseMeta, ZAgentIdList, ZGseHosts, ZGseMeta, type TGseHost } from "@/lib/operations/gse-targets";
+import { hostsOfRequest, loadKnownAddresses, toGseMeta, ZAgentIdList, ZGseHosts, ZGseMeta, type TGseHost } from "@/lib/operations/gse-targets";
 import { assertOpType, parseEsbInput } from "@/lib/operations/parse-esb-input";
 import { assertOperableSpec, assertRunnable, hasProcess, specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
 import { loadRegisteredSpecs, registrationKey } from "@/lib/operations/registered-processes";
@@ -67,7 +67,7 @@ async function queue(parsed: TParsedOperation[], caller: TAppCaller) {
 }
 
 async function toTargets(parsed: TParsedOperation[]): Promise<TTaskTarget[]> {
-  const perOperation = await Promise.all(parsed.map(async (item) => ({ item, hosts: await hostsOf(item.operation) })));
+  const perOperation = await Promise.all(parsed.map(async (item) => ({ item, hosts: await hostsOfRequest(item.operation.hosts, item.operation.agent_id_list) })));
   const needRegistered = perOperation.flatMap(({ item, hosts }) => (hasProcess(item.operation.spec) ? [] : hosts.map((host) => ({ ...host, ...toGseMeta(item.operation.meta) }))));
   const registered = await loadRegisteredSpecs(needRegistered.filter((t) => t.ip));
   const unregistered = needRegistered.filter((t) => !t.ip || !registered.has(registrationKey(t)));
@@ -77,7 +77,7 @@ async function toTargets(parsed: TParsedOperation[]): Promise<TTaskTarget[]> {
     const inline = hasProcess(item.operation.spec) ? specFromGse(item.operation.spec) : null;
     return hosts.map((host) => {
       // a host the topology does not know ends 117 at once, registered or not: nothing runs its spec
-      const isUnknownHost = !inline && !registered.has(registrationKey({ ...host, ...meta })) && !knownUnregistered.has(`${host.cloudId}:${host.ip}`);
+      const isUnknownHost = !inline && !registered.has(registrationKey({ ...host, ...meta })) && !knownUnregistered.has(hostKeyOf(host));
       const spec = inline ?? (isUnknownHost ? NO_SPEC : registeredSpec(registered, host, meta, item.at));
       if (isUnknownHost) return { ...host, namespace: meta.namespace, name: meta.name, labels: meta.labels, spec, opType: item.opType };
       assertRunnable(spec, item.opType, item.at ? `${item.at}.spec` : "spec", { isUserRequired: inline !== null });
@@ -87,16 +87,6 @@ async function toTargets(parsed: TParsedOperation[]): Promise<TTaskTarget[]> {
 }
 
 const NO_SPEC: TProcSpec = { procName: "", setupPath: "", pidPath: "", user: "", startCmd: "", stopCmd: "", restartCmd: "", reloadCmd: "", killCmd: "", ...SPEC_DEFAULTS };
-
-async function loadKnownAddresses(hosts: readonly TGseHost[]): Promise<Set<string>> {
-  if (!hosts.length) return new Set();
-  const rows = await getDb().host.findMany({ where: { OR: hosts.map((host) => ({ cloudId: host.cloudId, innerIp: host.ip })) }, select: { cloudId: true, innerIp: true } });
-  return new Set(rows.map((row) => `${row.cloudId}:${row.innerIp}`));
-}
-
-async function hostsOf(operation: z.infer<typeof ZOperation>): Promise<TGseHost[]> {
-  return [...(operation.hosts ? hostsFromV1(operation.hosts) : []), ...(operation.agent_id_list ? await hostsFromAgentIds(operation.agent_id_list) : [])];
-}
 
 function registeredSpec(registered: Map<string, TProcSpec>, host: TGseHost, meta: { namespace: string; name: string }, at?: string): TProcSpec {
   const spec = host.ip ? registered.get(registrationKey({ ...host, ...meta })) : undefined;

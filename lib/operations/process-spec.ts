@@ -6,6 +6,7 @@
 // ignored as GSE ignores them (bk-nodeman adds `spec.resource`), and the v1 spec's `monitor_policy`
 // (register_proc_info / update_proc_info, bk-nodeman's legacy client) stands for `alive_monitor_policy`.
 import { z } from "zod";
+import { isRecord } from "@/lib/access/authenticate-app";
 import { SPEC_DEFAULTS, type TProcSpec } from "@/lib/protocol/agent-protocol";
 import { OP_TYPE } from "@/lib/protocol/op-types";
 import { ApiError } from "@/lib/core/errors";
@@ -158,8 +159,4 @@ function commandsOf(source: TCommandFields): Pick<TProcSpec, "startCmd" | "stopC
 /** The JOB result key: "<setup_path>/<proc_name>". */
 export function jobProcessKey(spec: Pick<TProcSpec, "setupPath" | "procName">): string {
   return `${spec.setupPath.replace(/\/+$/, "")}/${spec.procName}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -13,7 +13,7 @@ import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hostsFromAgentIds, hostsFromV1, ZAgentIdList, ZGseHosts, type TGseHost } from "@/lib/operations/gse-targets";
+import { hostsOfRequest, ZAgentIdList, ZGseHosts } from "@/lib/operations/gse-targets";
 import { parseEsbInput } from "@/lib/operations/parse-esb-input";
 import { ZLabels } from "@/lib/operations/process-spec";
 
@@ -40,7 +40,7 @@ type TStatusRow = Prisma.ManagedProcessGetPayload<{ include: { host: { select: {
 export async function readProcessStatus(body: Record<string, unknown>, principal: TPrincipal) {
   const { meta, hosts: v1Hosts, agent_id_list: agentIds } = parseEsbInput(ZStatusQuery, body);
   if (!v1Hosts && !agentIds) throw new ApiError("OUT_OF_RANGE", text("hosts (or agent_id_list) is required", "缺少 hosts（或 agent_id_list）"));
-  const hosts = await askedHosts(v1Hosts, agentIds);
+  const hosts = await hostsOfRequest(v1Hosts, agentIds);
   await assertCanOnHosts(principal, "view", hosts.filter((host) => host.ip));
   const known = hosts.some((host) => host.ip)
     ? await getDb().managedProcess.findMany({
@@ -61,7 +61,7 @@ export async function readProcessStatus(body: Record<string, unknown>, principal
 /** sync_proc_status: every process of a namespace (optionally one name, some hosts), paged, with the total. */
 export async function syncProcessStatus(body: Record<string, unknown>, principal: TPrincipal) {
   const query = parseEsbInput(ZSyncQuery, body);
-  const hosts = query.hosts || query.agent_id_list ? await askedHosts(query.hosts, query.agent_id_list) : null;
+  const hosts = query.hosts || query.agent_id_list ? await hostsOfRequest(query.hosts, query.agent_id_list) : null;
   if (hosts) await assertCanOnHosts(principal, "view", hosts.filter((host) => host.ip));
   const rows = await getDb().managedProcess.findMany({
     where: {
@@ -104,10 +104,6 @@ function describeState(row: TStatusRow) {
     cpu_usage: 0,
     mem_usage: 0,
   };
-}
-
-async function askedHosts(v1Hosts: z.infer<typeof ZGseHosts> | undefined, agentIds: string[] | undefined): Promise<TGseHost[]> {
-  return [...(v1Hosts ? hostsFromV1(v1Hosts) : []), ...(agentIds ? await hostsFromAgentIds(agentIds) : [])];
 }
 
 async function keepViewable(rows: TStatusRow[], principal: TPrincipal): Promise<TStatusRow[]> {

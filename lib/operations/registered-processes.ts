@@ -9,13 +9,14 @@ import "server-only";
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
 import { actorOf, type TAppCaller } from "@/lib/access/authenticate-app";
+import { hostKeyOf } from "@/lib/access/load-host-businesses";
 import type { TProcSpec } from "@/lib/protocol/agent-protocol";
 import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { writeAuditEntries } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gseV1Key } from "@/lib/operations/gse-result-keys";
-import { hostsFromV1, toGseMeta, ZGseHosts, ZGseMeta, type TGseHost, type TGseMeta } from "@/lib/operations/gse-targets";
+import { hostsFromV1, loadKnownAddresses, toGseMeta, ZGseHosts, ZGseMeta, type TGseHost, type TGseMeta } from "@/lib/operations/gse-targets";
 import { parseEsbInput } from "@/lib/operations/parse-esb-input";
 import { specFromGse, ZGseSpec } from "@/lib/operations/process-spec";
 
@@ -38,18 +39,18 @@ export async function registerProcInfo(body: Record<string, unknown>, caller: TA
   const spec = specFromGse(request.spec, meta.name);
   const bizId = await assertCanOnHosts(caller.principal, "operate", hosts);
   return getDb().$transaction(async (tx) => {
-    const known = await knownAddresses(tx, hosts);
+    const known = await loadKnownAddresses(hosts, tx);
     const existing = await tx.registeredProcess.findMany({
       where: { namespace: meta.namespace, name: meta.name, OR: hosts.map((host) => ({ cloudId: host.cloudId, ip: host.ip })) },
       select: { cloudId: true, ip: true },
     });
-    const isRegistered = new Set(existing.map(addressOf));
+    const isRegistered = new Set(existing.map(hostKeyOf));
     const replies: Record<string, THostReply> = {};
     const written: TGseHost[] = [];
     for (const host of hosts) {
       const key = gseV1Key({ ...host, ...meta });
-      if (!known.has(addressOf(host))) replies[key] = unknownHost(host);
-      else if (mode === "register" && isRegistered.has(addressOf(host))) replies[key] = { error_code: ALREADY_REGISTERED, error_msg: "the process info already exists; update_proc_info changes it", content: "" };
+      if (!known.has(hostKeyOf(host))) replies[key] = unknownHost(host);
+      else if (mode === "register" && isRegistered.has(hostKeyOf(host))) replies[key] = { error_code: ALREADY_REGISTERED, error_msg: "the process info already exists; update_proc_info changes it", content: "" };
       else {
         replies[key] = { error_code: 0, error_msg: "success", content: "" };
         written.push(host);
@@ -57,7 +58,7 @@ export async function registerProcInfo(body: Record<string, unknown>, caller: TA
     }
     for (const host of dedupe(written)) await upsertRegistration(tx, host, meta, spec, caller.appCode);
     if (written.length) {
-      await writeAuditEntries(tx, [{ actor: actorOf(caller), bizId, objectType: "registered_process", objectId: `${meta.namespace}:${meta.name}`, objectName: meta.name, action: mode, after: { hosts: dedupe(written).map(addressOf), spec, labels: meta.labels } }]);
+      await writeAuditEntries(tx, [{ actor: actorOf(caller), bizId, objectType: "registered_process", objectId: `${meta.namespace}:${meta.name}`, objectName: meta.name, action: mode, after: { hosts: dedupe(written).map(hostKeyOf), spec, labels: meta.labels } }]);
     }
     return replies;
   });
@@ -69,18 +70,18 @@ export async function unregisterProcInfo(body: Record<string, unknown>, caller: 
   const hosts = hostsFromV1(request.hosts);
   const bizId = await assertCanOnHosts(caller.principal, "operate", hosts);
   return getDb().$transaction(async (tx) => {
-    const known = await knownAddresses(tx, hosts);
+    const known = await loadKnownAddresses(hosts, tx);
     const where = { namespace: meta.namespace, name: meta.name, OR: hosts.map((host) => ({ cloudId: host.cloudId, ip: host.ip })) };
     const removed = await tx.registeredProcess.findMany({ where, select: { cloudId: true, ip: true } });
     if (removed.length) await tx.registeredProcess.deleteMany({ where });
-    const wasRegistered = new Set(removed.map(addressOf));
+    const wasRegistered = new Set(removed.map(hostKeyOf));
     if (removed.length) {
-      await writeAuditEntries(tx, [{ actor: actorOf(caller), bizId, objectType: "registered_process", objectId: `${meta.namespace}:${meta.name}`, objectName: meta.name, action: "unregister", before: { hosts: removed.map(addressOf) } }]);
+      await writeAuditEntries(tx, [{ actor: actorOf(caller), bizId, objectType: "registered_process", objectId: `${meta.namespace}:${meta.name}`, objectName: meta.name, action: "unregister", before: { hosts: removed.map(hostKeyOf) } }]);
     }
     return Object.fromEntries(
       hosts.map((host) => {
-        if (!known.has(addressOf(host))) return [gseV1Key({ ...host, ...meta }), unknownHost(host)];
-        const message = wasRegistered.has(addressOf(host)) ? "success" : "was not registered";
+        if (!known.has(hostKeyOf(host))) return [gseV1Key({ ...host, ...meta }), unknownHost(host)];
+        const message = wasRegistered.has(hostKeyOf(host)) ? "success" : "was not registered";
         return [gseV1Key({ ...host, ...meta }), { error_code: 0, error_msg: message, content: "" }];
       }),
     );
@@ -110,19 +111,10 @@ async function upsertRegistration(tx: TTx, host: TGseHost, meta: TGseMeta, spec:
   });
 }
 
-async function knownAddresses(tx: TTx, hosts: readonly TGseHost[]): Promise<Set<string>> {
-  const rows = await tx.host.findMany({ where: { OR: hosts.map((host) => ({ cloudId: host.cloudId, innerIp: host.ip })) }, select: { cloudId: true, innerIp: true } });
-  return new Set(rows.map((row) => addressOf({ cloudId: row.cloudId, ip: row.innerIp })));
-}
-
 function unknownHost(host: TGseHost): THostReply {
   return { error_code: UNKNOWN_HOST, error_msg: `host ${host.cloudId}:${host.ip} is not known to Procdeck`, content: "" };
 }
 
-function addressOf(host: { cloudId: number; ip: string }): string {
-  return `${host.cloudId}:${host.ip}`;
-}
-
 function dedupe(hosts: readonly TGseHost[]): TGseHost[] {
-  return [...new Map(hosts.map((host) => [addressOf(host), host])).values()];
+  return [...new Map(hosts.map((host) => [hostKeyOf(host), host])).values()];
 }
