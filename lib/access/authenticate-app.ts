@@ -6,7 +6,8 @@ import { readGatewayIdentity, type TGatewayIdentity } from "@/lib/access/apigw-j
 import { ApiError } from "@/lib/core/errors";
 import { toRoleMap, type TPrincipal, type TRoleMap } from "@/lib/access/permissions";
 import { verifyToken } from "@/lib/access/secret-hash";
-import { getDb } from "@/lib/core/db";
+import { announceChange, SharedCache } from "@/lib/core/change-feed";
+import { getDb, type TTx } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";
 
 export type TAppCaller = { kind: "app"; appId: number; appCode: string; operator: string; principal: TPrincipal };
@@ -16,20 +17,27 @@ export const CREDENTIAL_FIELDS = ["bk_app_code", "bk_app_secret", "bk_username",
 
 type TCredentials = { appCode?: string; appSecret?: string; username?: string };
 
-// A verified secret and the app's roles are reused for a few seconds. Changes made through this
-// instance clear the cache at once (forgetVerifiedApps); other instances catch up within the TTL.
-const VERIFIED_TTL_MS = 10_000;
+// A verified secret and the app's roles are reused until any instance announces a change of any app
+// (lib/core/change-feed.ts): the change takes effect on every instance when it commits.
 const LAST_USED_EVERY_MS = 60_000;
 type TVerifiedApp = { appId: number; roles: TRoleMap };
-const verified = new Map<string, TVerifiedApp & { until: number }>();
+const verified = new SharedCache<TVerifiedApp | null>("api-apps");
 
 /** Apps named by a gateway JWT, by code: the gateway has checked the secret, so only existence, revocation and roles. */
-const gatewayApps = new Map<string, TVerifiedApp & { until: number }>();
+const gatewayApps = new SharedCache<TVerifiedApp | null>("api-apps");
 
-/** Call after changing any app's secret, revocation or roles. */
+/**
+ * Inside the transaction that changes any app's secret, revocation or roles: every instance forgets
+ * its verified apps when it commits. Call forgetVerifiedApps() after the commit too, so this
+ * instance's very next request does not wait for the notice to arrive.
+ */
+export async function announceAppsChanged(tx: TTx): Promise<void> {
+  await announceChange(tx, "api-apps");
+}
+
 export function forgetVerifiedApps(): void {
-  verified.clear();
-  gatewayApps.clear();
+  verified.forget(null);
+  gatewayApps.forget(null);
 }
 const lastUsedWritten = new Map<number, number>();
 
@@ -64,14 +72,12 @@ async function authenticateGatewayCaller(gateway: TGatewayIdentity): Promise<TAp
   return { kind: "app", appId: app.appId, appCode: gateway.appCode, operator: gateway.username, principal };
 }
 
-async function findGatewayApp(code: string): Promise<TVerifiedApp | null> {
-  const hit = gatewayApps.get(code);
-  if (hit && hit.until > Date.now()) return hit;
-  const app = await getDb().apiApp.findUnique({ where: { code }, select: { id: true, revokedAt: true, roles: { select: { bizId: true, role: true } } } });
-  if (!app || app.revokedAt) return null;
-  const result = { appId: app.id, roles: toRoleMap(app.roles) };
-  gatewayApps.set(code, { ...result, until: Date.now() + VERIFIED_TTL_MS });
-  return result;
+function findGatewayApp(code: string): Promise<TVerifiedApp | null> {
+  return gatewayApps.get(code, async () => {
+    const app = await getDb().apiApp.findUnique({ where: { code }, select: { id: true, revokedAt: true, roles: { select: { bizId: true, role: true } } } });
+    if (!app || app.revokedAt) return null;
+    return { appId: app.id, roles: toRoleMap(app.roles) };
+  });
 }
 
 function readCredentials(req: Request, body: unknown): TCredentials {
@@ -93,19 +99,15 @@ function readCredentials(req: Request, body: unknown): TCredentials {
   };
 }
 
-async function verifyApp(code: string, secret: string): Promise<TVerifiedApp | null> {
-  const cacheKey = `${code}\u0000${secret}`;
-  const hit = verified.get(cacheKey);
-  if (hit && hit.until > Date.now()) return hit;
-
-  const app = await getDb().apiApp.findUnique({
-    where: { code },
-    select: { id: true, secretHash: true, revokedAt: true, roles: { select: { bizId: true, role: true } } },
+function verifyApp(code: string, secret: string): Promise<TVerifiedApp | null> {
+  return verified.get(`${code}\u0000${secret}`, async () => {
+    const app = await getDb().apiApp.findUnique({
+      where: { code },
+      select: { id: true, secretHash: true, revokedAt: true, roles: { select: { bizId: true, role: true } } },
+    });
+    if (!app || app.revokedAt || !verifyToken(secret, app.secretHash)) return null;
+    return { appId: app.id, roles: toRoleMap(app.roles) };
   });
-  if (!app || app.revokedAt || !verifyToken(secret, app.secretHash)) return null;
-  const result = { appId: app.id, roles: toRoleMap(app.roles) };
-  verified.set(cacheKey, { ...result, until: Date.now() + VERIFIED_TTL_MS });
-  return result;
 }
 
 // Bookkeeping for "last used", written at most once a minute per app and never on the request path.

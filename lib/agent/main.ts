@@ -36,7 +36,8 @@ if (!args.server) {
   console.error("usage: npm run agent -- --server URL --token TOKEN [--ip IP] [--cloud-id N] [--state-dir DIR]");
   process.exit(2);
 }
-const client = new ServerClient(args.server);
+// several servers (comma-separated): instances of one Procdeck without a load balancer in front
+const client = new ServerClient(args.server.split(",").map((url) => url.trim()).filter(Boolean));
 const store = new AgentStateStore(args["state-dir"] ?? path.join(os.homedir(), ".procdeck-agent", `${cloudId}-${ip}`));
 
 const managedSync = new ManagedListSync();
@@ -75,7 +76,7 @@ async function main() {
         process.exit(3);
       }
       const delayMs = backoff.nextDelayMs();
-      log(`poll failed (${error instanceof Error ? error.message : error}); retrying in ${(delayMs / 1000).toFixed(1)} s`);
+      log(`poll failed (${error instanceof Error ? error.message : error}); retrying with ${client.serverUrl} in ${(delayMs / 1000).toFixed(1)} s`);
       await sleep(delayMs);
     }
   }

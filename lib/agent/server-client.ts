@@ -22,8 +22,21 @@ export class AgentRefusedError extends Error {
   }
 }
 
+/**
+ * Talks to one server of a list (`--server a,b`: instances behind no load balancer) and stays with it
+ * while it answers; a call that cannot reach it or that it fails with a 5xx moves the next call to the
+ * next server. Refusals (4xx) are answers, not failures: they never move it.
+ */
 export class ServerClient {
-  constructor(private readonly baseUrl: string) {}
+  private current = 0;
+
+  constructor(private readonly baseUrls: readonly string[]) {
+    if (!baseUrls.length) throw new Error("no server URL");
+  }
+
+  get serverUrl(): string {
+    return this.baseUrls[this.current];
+  }
 
   enroll(request: TEnrollRequest) {
     return this.call(ZEnrollReply, "/api/agent/v1/enroll", undefined, request, 15_000);
@@ -38,7 +51,17 @@ export class ServerClient {
   }
 
   private async call<TData extends z.ZodType>(data: TData, path: string, token: string | undefined, body: unknown, timeoutMs: number): Promise<z.infer<TData>> {
-    const response = await fetch(new URL(path, this.baseUrl), {
+    const server = this.current;
+    try {
+      return await this.callOnce(data, new URL(path, this.baseUrls[server]), token, body, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof AgentRefusedError) && this.current === server) this.current = (server + 1) % this.baseUrls.length;
+      throw error;
+    }
+  }
+
+  private async callOnce<TData extends z.ZodType>(data: TData, url: URL, token: string | undefined, body: unknown, timeoutMs: number): Promise<z.infer<TData>> {
+    const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),

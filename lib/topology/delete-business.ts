@@ -5,7 +5,7 @@ import "server-only";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
-import { forgetBusiness } from "@/lib/topology/find-business";
+import { announceBusinessChanged, forgetBusiness } from "@/lib/topology/find-business";
 import { SET_FLAG } from "@/lib/topology/idle-pool";
 import { lockHostPlacement } from "@/lib/topology/lock-host-placement";
 import { refusedInUse } from "@/lib/topology/topology-errors";
@@ -42,6 +42,7 @@ export async function deleteBusiness(bizId: number, actor: TActor): Promise<void
     await tx.module.deleteMany({ where: { bizId } });
     await tx.set.deleteMany({ where: { bizId } });
     await tx.business.delete({ where: { id: bizId } });
+    await announceBusinessChanged(tx, bizId);
     await writeAuditEntries(tx, [
       {
         actor,

@@ -1,33 +1,32 @@
 import "server-only";
 import type { TBusinessRef } from "@/lib/core/business-ref";
+import { announceChange, SharedCache } from "@/lib/core/change-feed";
 import { ApiError } from "@/lib/core/errors";
-import { getDb } from "@/lib/core/db";
+import { getDb, type TTx } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";
 
-
-// Every API call names its business; businesses rarely change, so a found one is remembered briefly
-// (bench:search: one round trip less per search). Misses are never cached.
-const CACHE_TTL_MS = 10_000;
-const cache = new Map<number, { business: TBusinessRef; until: number }>();
+// Every API call names its business; businesses rarely change, so a found one is remembered until any
+// instance renames or deletes it (lib/core/change-feed.ts; bench:search: one round trip less per
+// search). Misses are never cached.
+const cache = new SharedCache<TBusinessRef | null>("businesses");
 
 /** The business `bizId` of supplier account `account`, or 1199019 naming both. */
 export async function findBusiness(account: string, bizId: number): Promise<TBusinessRef> {
-  const hit = cache.get(bizId);
-  let business = hit && hit.until > Date.now() ? hit.business : null;
-  if (!business) {
-    business = await getDb().business.findUnique({ where: { id: bizId }, select: { id: true, supplierAccount: true, name: true } });
-    if (business) cache.set(bizId, { business, until: Date.now() + CACHE_TTL_MS });
-    else cache.delete(bizId);
-  }
+  const business = await cache.get(String(bizId), () => getDb().business.findUnique({ where: { id: bizId }, select: { id: true, supplierAccount: true, name: true } }));
   if (!business || business.supplierAccount !== account) {
     throw new ApiError("NOT_FOUND", text(`business ${bizId} of supplier account '${account}' does not exist`, `开发商 '${account}' 下不存在业务 ${bizId}`));
   }
   return business;
 }
 
-/** After a rename or delete: this instance stops answering from its copy (others within CACHE_TTL_MS). */
+/** Inside the transaction that renames or deletes business `bizId`: every instance forgets it at commit. */
+export async function announceBusinessChanged(tx: TTx, bizId: number): Promise<void> {
+  await announceChange(tx, "businesses", bizId);
+}
+
+/** After that commit, on this instance at once (the notice arrives a moment later). */
 export function forgetBusiness(bizId: number): void {
-  cache.delete(bizId);
+  cache.forget(String(bizId));
 }
 
 /** For APIs that name a business by id alone (JOB): 1199019 when it does not exist. */

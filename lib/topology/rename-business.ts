@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/core/db-errors";
-import { forgetBusiness } from "@/lib/topology/find-business";
+import { announceBusinessChanged, forgetBusiness } from "@/lib/topology/find-business";
 import { nameTaken, readTopologyName } from "@/lib/topology/topology-name";
 import { text } from "@/lib/core/i18n";
 
@@ -17,6 +17,7 @@ export async function renameBusiness(bizId: number, rawName: unknown, actor: TAc
       const taken = await tx.business.findUnique({ where: { supplierAccount_name: { supplierAccount: business.supplierAccount, name } }, select: { id: true } });
       if (taken) throw takenError(name);
       await tx.business.update({ where: { id: bizId }, data: { name } });
+      await announceBusinessChanged(tx, bizId);
       await writeAuditEntries(tx, [{ actor, bizId, objectType: "business", objectId: bizId, objectName: name, action: "rename", before: { bk_biz_name: business.name }, after: { bk_biz_name: name } }]);
     });
   } catch (error) {

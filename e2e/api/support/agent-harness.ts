@@ -11,8 +11,9 @@ const DAEMON = path.resolve("e2e/fixtures/pidfile-daemon.sh");
 
 export type TAgent = { ip: string; stateDir: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void>; exited: Promise<number | null> };
 
-export async function startAgent(ip: string, stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-agent-"))): Promise<TAgent> {
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["lib/agent/main.ts", "--server", BASE_URL, "--token", ENROLL_SECRET, "--ip", ip, "--state-dir", stateDir, "--watch-interval-ms", "300"], {
+/** `servers`: the server URLs the agent is given (default the test server), in the order it tries them. */
+export async function startAgent(ip: string, stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-agent-")), { servers = [BASE_URL] }: { servers?: string[] } = {}): Promise<TAgent> {
+  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["lib/agent/main.ts", "--server", servers.join(","), "--token", ENROLL_SECRET, "--ip", ip, "--state-dir", stateDir, "--watch-interval-ms", "300"], {
     stdio: ["ignore", "pipe", "pipe"],
     // its own process group: tsx runs the agent in a child process, and a kill must reach both
     detached: true,

@@ -1,6 +1,6 @@
 import "server-only";
 import { lockApp } from "@/lib/access/apps/app-summary";
-import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
+import { announceAppsChanged, forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { auditBizIdOf, describeScope, describeScopeZh, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import { ApiError } from "@/lib/core/errors";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
@@ -17,6 +17,7 @@ export async function revokeAppRole(appId: number, bizId: number, actor: TActor)
     await writeAuditEntries(tx, [
       { actor, bizId: auditBizIdOf(bizId), objectType: "app_role", objectId: `${appId}:${bizId}`, objectName: app.code, action: "revoke", before: { bizId, role: existing.role }, after: null },
     ]);
+    await announceAppsChanged(tx);
     return toGrantViews(tx, await tx.appRole.findMany({ where: { appId } }));
   });
   forgetVerifiedApps();

@@ -2,7 +2,7 @@
 // audit trail and task history name it), so the code cannot be reused; revoking twice changes nothing.
 import "server-only";
 import { APP_SUMMARY_SELECT, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
-import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
+import { announceAppsChanged, forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
 
@@ -12,6 +12,7 @@ export async function revokeApp(appId: number, actor: TActor): Promise<TAppSumma
     if (before.revokedAt) return before;
     const row = await tx.apiApp.update({ where: { id: appId }, data: { revokedAt: new Date() }, select: APP_SUMMARY_SELECT });
     await writeAuditEntries(tx, [{ actor, bizId: null, objectType: "app", objectId: appId, objectName: row.code, action: "revoke", before: { revokedAt: null }, after: { revokedAt: row.revokedAt?.toISOString() ?? null } }]);
+    await announceAppsChanged(tx);
     return row;
   });
   forgetVerifiedApps();

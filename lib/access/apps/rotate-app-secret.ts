@@ -1,8 +1,8 @@
-// A new secret for an app, returned once. The old one stops working at once on this instance (the
-// verified-credentials cache is cleared) and within its 10 s cache on any other.
+// A new secret for an app, returned once. The old one stops working on every instance when this
+// commits (the verified-credentials caches are told through lib/core/change-feed.ts).
 import "server-only";
 import { APP_SUMMARY_SELECT, appRevokedError, lockApp, toAppSummary, type TAppSummary } from "@/lib/access/apps/app-summary";
-import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
+import { announceAppsChanged, forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { generateSecret, hashToken } from "@/lib/access/secret-hash";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb } from "@/lib/core/db";
@@ -18,6 +18,7 @@ export async function rotateAppSecret(appId: number, actor: TActor): Promise<TRo
     await writeAuditEntries(tx, [
       { actor, bizId: null, objectType: "app", objectId: appId, objectName: row.code, action: "rotate_secret", before: { secretRotatedAt: before.secretRotatedAt?.toISOString() ?? null }, after: { secretRotatedAt: row.secretRotatedAt?.toISOString() ?? null } },
     ]);
+    await announceAppsChanged(tx);
     return row;
   });
   forgetVerifiedApps();

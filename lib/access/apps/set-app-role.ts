@@ -2,7 +2,7 @@
 // credentials are forgotten, so the change counts from its next call.
 import "server-only";
 import { appRevokedError, lockApp } from "@/lib/access/apps/app-summary";
-import { forgetVerifiedApps } from "@/lib/access/authenticate-app";
+import { announceAppsChanged, forgetVerifiedApps } from "@/lib/access/authenticate-app";
 import { auditBizIdOf, readGrantBusinessName, toGrantViews, type TGrantView } from "@/lib/access/grants/grant-scope";
 import type { TRole } from "@/lib/access/permissions";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
@@ -28,6 +28,7 @@ export async function setAppRole(appId: number, bizId: number, role: TRole, acto
           after: { bizId, bizName, role },
         },
       ]);
+      await announceAppsChanged(tx);
     }
     return toGrantViews(tx, await tx.appRole.findMany({ where: { appId } }));
   });
