@@ -7,15 +7,11 @@
 // The test makes its own key pair, starts a second instance of the built app with
 // PROCDECK_APIGW_PUBLIC_KEY set (base64 of the PEM, as bk-cmdb's jwt.publicKey takes it) on the same
 // database, and signs tokens with jose.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStartEnv } from "@/lib/core/env";
-import { findFreePort } from "@/scripts/support/free-port";
-import { waitForHttp } from "@/scripts/support/wait-for-http";
 import { createApp, type TAppCredentials } from "../support/principals";
+import { startServerInstance, type TServerInstance } from "../support/server-instance";
 import { auditRows, BASE_URL, createBusiness, expectCmdbError, expectSuccess, sql, uniqueName, type TCmdbReply } from "../support/cmdb-client";
 
 type TSearchData = { count: number; info: unknown[] };
@@ -50,7 +46,7 @@ function base64url(value: unknown): string {
 }
 
 describe("behind the BlueKing API gateway (X-Bkapi-JWT)", () => {
-  let server: ChildProcess | undefined;
+  let server: TServerInstance | undefined;
   let gatewayUrl = "";
   let keys: { publicKey: CryptoKey; privateKey: CryptoKey };
   let otherKeys: { publicKey: CryptoKey; privateKey: CryptoKey };
@@ -71,26 +67,13 @@ describe("behind the BlueKing API gateway (X-Bkapi-JWT)", () => {
     viewerApp = await createApp([{ bizId, role: "viewer" }]);
 
     // a second server instance of the same build, with the gateway key
-    const distDir = process.env.NEXT_DIST_DIR || ".next";
-    if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run this file through \`npm test\` without PROCDECK_TEST_DEV=1`);
-    const port = await findFreePort(3300);
-    gatewayUrl = `http://127.0.0.1:${port}`;
     const publicKey = Buffer.from(await exportSPKI(keys.publicKey)).toString("base64");
-    server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, PROCDECK_APIGW_PUBLIC_KEY: publicKey },
-      detached: true,
-    });
-    await waitForHttp(`${gatewayUrl}/api/healthz`, 90_000);
+    server = await startServerInstance({ PROCDECK_APIGW_PUBLIC_KEY: publicKey });
+    gatewayUrl = server.url;
   }, 120_000);
 
-  afterAll(() => {
-    if (!server?.pid) return;
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      server.kill("SIGTERM");
-    }
+  afterAll(async () => {
+    await server?.kill();
   });
 
   it("identifies the app and user of a valid token: BK_User and supplier header only", async () => {
