@@ -82,6 +82,8 @@ function collectFacts(error: unknown): TFacts {
     }
     if (typeof item.message === "string") {
       facts.text += `\n${item.message}`;
+      // pg's own DatabaseError: the SQLSTATE in code, PostgreSQL's reason as the message
+      if (typeof item.code === "string" && /^[0-9A-Z]{5}$/.test(item.code) && !name.startsWith("Prisma")) facts.dbMessage ||= item.message;
       const raw = /Code: `([0-9A-Z]{5})`\. Message: `([^`]*)`/.exec(item.message);
       if (raw) {
         facts.sqlStates.push(raw[1]);

@@ -69,3 +69,22 @@ function dropOnReadTimeout(client: pg.PoolClient) {
     return result;
   };
 }
+
+/** Statement texts prepared per connection by name; past this many distinct texts, the rest run unprepared. */
+const MAX_PREPARED_TEXTS = 256;
+const preparedNames = new Map<string, string>();
+
+/**
+ * A statement built at run time (its text depends on the request's shape, never on its values) on the
+ * pool, prepared once per connection under a name derived from the text: parsing and planning are
+ * paid once per shape instead of per request. Bounded, so a caller sending endless shapes cannot
+ * make every connection keep endless statements.
+ */
+export async function queryShaped<TRow extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<TRow[]> {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED_TEXTS) {
+    name = `procdeck-shaped-${preparedNames.size}`;
+    preparedNames.set(text, name);
+  }
+  return (await getPgPool().query<TRow>(name ? { name, text, values } : { text, values })).rows;
+}
