@@ -63,7 +63,26 @@ function newBuilder(params: unknown[]): TBuilder {
   return builder;
 }
 
+/** The one statement a search runs, and the $regex patterns in it (bench:search runs the same text). */
+export type TSearchStatement = { sql: string; params: unknown[]; patterns: { at: string; pattern: string }[] };
+
 export async function searchProcesses(business: TBusinessRef, input: unknown): Promise<TSearchResult> {
+  const statement = buildSearchStatement(business, input);
+  let rows: Record<string, unknown>[];
+  try {
+    // on the pool, prepared per shape: the ORM's raw query costs more CPU than the statement itself (bench:search)
+    rows = await queryShaped<Record<string, unknown>>(statement.sql, statement.params);
+  } catch (error) {
+    if (statement.patterns.length && postgresErrorCode(error) === INVALID_REGULAR_EXPRESSION) throw await findBadPattern(statement.patterns);
+    throw error;
+  }
+
+  // a page past the end is one row holding only the total
+  const info = rows.filter((row) => row.__present).map(({ __total: _total, __present: _present, __checked: _checked, ...row }) => row);
+  return { count: Number(rows[0]?.__total ?? 0), info };
+}
+
+export function buildSearchStatement(business: TBusinessRef, input: unknown): TSearchStatement {
   const parsed = ZSearchProcesses.safeParse(input ?? {});
   if (!parsed.success) throw new ApiError("OUT_OF_RANGE", describeZodIssue(parsed.error.issues[0]));
   const page = parsed.data.page ?? {};
@@ -85,18 +104,7 @@ export async function searchProcesses(business: TBusinessRef, input: unknown): P
       SELECT true AS "__present", ${columns.map((c) => `p."${c}"`).join(", ")} FROM process p WHERE ${where}
       ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}
     ) page ON true`;
-  let rows: Record<string, unknown>[];
-  try {
-    // on the pool, prepared per shape: the ORM's raw query costs more CPU than the statement itself (bench:search)
-    rows = await queryShaped<Record<string, unknown>>(sql, builder.params);
-  } catch (error) {
-    if (builder.patterns.length && postgresErrorCode(error) === INVALID_REGULAR_EXPRESSION) throw await findBadPattern(builder.patterns);
-    throw error;
-  }
-
-  // a page past the end is one row holding only the total
-  const info = rows.filter((row) => row.__present).map(({ __total: _total, __present: _present, __checked: _checked, ...row }) => row);
-  return { count: Number(rows[0]?.__total ?? 0), info };
+  return { sql, params: builder.params, patterns: builder.patterns };
 }
 
 function selectColumns(fields: string[]): string[] {
