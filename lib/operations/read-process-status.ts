@@ -7,8 +7,7 @@
 import "server-only";
 import { z } from "zod";
 import { assertCanOnHosts } from "@/lib/access/assert-host-access";
-import { hostKeyOf, loadHostBusinesses } from "@/lib/access/load-host-businesses";
-import { ALL_BUSINESSES, can, type TPrincipal } from "@/lib/access/permissions";
+import { visibleBusinessIds, type TPrincipal } from "@/lib/access/permissions";
 import { ApiError } from "@/lib/core/errors";
 import { getDb } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";
@@ -58,37 +57,66 @@ export async function readProcessStatus(body: Record<string, unknown>, principal
   };
 }
 
-/** sync_proc_status: every process of a namespace (optionally one name, some hosts), paged, with the total. */
+/**
+ * sync_proc_status: every process of a namespace (optionally one name, some hosts), paged, with the
+ * total. One statement: the page and the total are taken in SQL, and without hosts named, only hosts
+ * whose every business the app may view count (a host in no business needs the all-businesses view).
+ */
 export async function syncProcessStatus(body: Record<string, unknown>, principal: TPrincipal) {
   const query = parseEsbInput(ZSyncQuery, body);
   const hosts = query.hosts || query.agent_id_list ? await hostsOfRequest(query.hosts, query.agent_id_list) : null;
   if (hosts) await assertCanOnHosts(principal, "view", hosts.filter((host) => host.ip));
-  const rows = await getDb().managedProcess.findMany({
-    where: {
-      namespace: query.meta.namespace,
-      ...(query.meta.name ? { name: query.meta.name } : {}),
-      ...(hosts ? { host: { OR: hosts.filter((h) => h.ip).map((h) => ({ cloudId: h.cloudId, innerIp: h.ip })) } } : {}),
-    },
-    include: { host: { select: { cloudId: true, innerIp: true, agentId: true } } },
-    orderBy: [{ hostId: "asc" }, { name: "asc" }],
-  });
-  const visible = hosts ? rows : await keepViewable(rows, principal);
+  const named = hosts?.filter((host) => host.ip) ?? [];
+  const visible = hosts ? "all" : visibleBusinessIds(principal);
   const start = query.page?.start ?? 0;
   const limit = query.page?.limit ?? SYNC_DEFAULT_LIMIT;
+
+  const rows = await getDb().$queryRaw<TSyncRow[]>`
+    WITH matching AS (
+      SELECT mp.namespace, mp.name, mp.is_running, mp.is_managed, mp.pid, mp.last_event, mp.updated_at, mp.bk_host_id,
+        h.bk_cloud_id, h.bk_host_innerip, h.bk_agent_id
+      FROM managed_process mp JOIN host h ON h.bk_host_id = mp.bk_host_id
+      WHERE mp.namespace = ${query.meta.namespace}
+        AND (${query.meta.name ?? null}::text IS NULL OR mp.name = ${query.meta.name ?? null})
+        AND (${hosts === null} OR (h.bk_cloud_id, h.bk_host_innerip) IN (SELECT * FROM unnest(${named.map((h) => h.cloudId)}::int[], ${named.map((h) => h.ip)}::text[])))
+        AND (${visible === "all"} OR (
+          EXISTS (SELECT 1 FROM host_module hm WHERE hm.bk_host_id = h.bk_host_id)
+          AND NOT EXISTS (SELECT 1 FROM host_module hm JOIN module m ON m.bk_module_id = hm.bk_module_id
+                          WHERE hm.bk_host_id = h.bk_host_id AND m.bk_biz_id <> ALL(${visible === "all" ? [] : visible}::int[]))))
+    )
+    SELECT total.n::int AS total, page.* FROM (SELECT count(*) AS n FROM matching) total
+    LEFT JOIN LATERAL (SELECT * FROM matching ORDER BY bk_host_id, name LIMIT ${limit} OFFSET ${start}) page ON true`;
   return {
-    count: visible.length,
-    proc_infos: visible.slice(start, start + limit).map((row) => ({
-      meta: { namespace: row.namespace, name: row.name, labels: {} },
-      host: { ip: row.host.innerIp, bk_cloud_id: row.host.cloudId },
-      bk_agent_id: row.host.agentId,
-      ...describeState(row),
-    })),
+    count: rows[0]?.total ?? 0,
+    proc_infos: rows
+      .filter((row) => row.namespace !== null)
+      .map((row) => ({
+        meta: { namespace: row.namespace, name: row.name, labels: {} },
+        host: { ip: row.bk_host_innerip, bk_cloud_id: row.bk_cloud_id },
+        bk_agent_id: row.bk_agent_id,
+        ...describeState({ isRunning: row.is_running, isManaged: row.is_managed, pid: row.pid, lastEvent: row.last_event, updatedAt: row.updated_at }),
+      })),
   };
 }
 
+/** A page row, or the one row holding only the total when the page is empty (its other columns null). */
+type TSyncRow = {
+  total: number;
+  namespace: string;
+  name: string;
+  is_running: boolean;
+  is_managed: boolean;
+  pid: number | null;
+  last_event: string;
+  updated_at: Date;
+  bk_cloud_id: number;
+  bk_host_innerip: string;
+  bk_agent_id: string;
+};
+
 const UNREGISTERED = { status: GSE_STATUS.UNREGISTERED, flag: GSE_STATUS.UNREGISTERED, isauto: false, pid: -1, version: "", message: "", register_time: null, last_start_time: null, report_time: null, cpu_usage: 0, mem_usage: 0 };
 
-function describeState(row: TStatusRow) {
+function describeState(row: Pick<TStatusRow, "isRunning" | "isManaged" | "pid" | "lastEvent" | "updatedAt">) {
   const status = row.isRunning ? GSE_STATUS.RUNNING : GSE_STATUS.STOPPED;
   return {
     status,
@@ -104,12 +132,4 @@ function describeState(row: TStatusRow) {
     cpu_usage: 0,
     mem_usage: 0,
   };
-}
-
-async function keepViewable(rows: TStatusRow[], principal: TPrincipal): Promise<TStatusRow[]> {
-  const businesses = await loadHostBusinesses(rows.map((row) => ({ cloudId: row.host.cloudId, ip: row.host.innerIp })));
-  return rows.filter((row) => {
-    const bizIds = businesses.get(hostKeyOf({ cloudId: row.host.cloudId, ip: row.host.innerIp })) ?? [];
-    return (bizIds.length ? bizIds : [ALL_BUSINESSES]).every((bizId) => can(principal, "view", bizId));
-  });
 }
