@@ -41,7 +41,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
     setSelected(next);
   };
 
-  const hasFilters = view.q !== "" || view.module !== "";
+  const hasFilters = view.q !== "" || view.module !== "" || view.state !== "";
   const isEmpty = list.data?.count === 0;
 
   return (
@@ -75,7 +75,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
           {isEmpty &&
             (hasFilters ? (
               <EmptyState title={t("noResults")} hint={t("noResultsHint")}>
-                <Button onClick={() => changeView({ q: "", module: "", page: 1 })}>{t("clearFilters")}</Button>
+                <Button onClick={() => changeView({ q: "", module: "", state: "", page: 1 })}>{t("clearFilters")}</Button>
               </EmptyState>
             ) : (
               <EmptyState title={t("emptyBusiness")} hint={t(canEdit ? "emptyBusinessHint" : "emptyBusinessReadOnlyHint")}>
