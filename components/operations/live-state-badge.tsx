@@ -25,9 +25,10 @@ export const LIVE_FILTER_LABELS: Record<TLiveState, TMessageKey> = {
   no_hosts: "liveStateFilterNoHosts",
 };
 
-export function LiveStateBadge({ state }: { state: TProcessLiveState | undefined }) {
+/** `isPending`: the states have not loaded yet (a skeleton); otherwise a process without one shows a dash. */
+export function LiveStateBadge({ state, isPending }: { state: TProcessLiveState | undefined; isPending: boolean }) {
   const t = useT();
-  if (!state) return <Skeleton className="h-4 w-20" />;
+  if (!state) return isPending ? <Skeleton className="h-4 w-20" /> : <span className="text-slate-400">{t("notSet")}</span>;
   const hint = state.total ? t("liveStateHint", { running: state.running, stopped: state.stopped, unreachable: state.unreachable, total: state.total }) : undefined;
   return (
     <span data-live-state={state.state} title={hint} className="inline-flex whitespace-nowrap">

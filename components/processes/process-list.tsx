@@ -73,7 +73,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
               isSelectable={canEdit}
               selected={selected}
               onSelect={select}
-              leadColumn={{ header: t("liveStateColumn"), render: (row) => <LiveStateBadge state={liveStates.data?.get(row.bk_process_id)} /> }}
+              leadColumn={{ header: t("liveStateColumn"), render: (row) => <LiveStateBadge state={liveStates.data?.get(row.bk_process_id)} isPending={!liveStates.data && !liveStates.isError} /> }}
             />
           </div>
           {isEmpty &&
