@@ -1,6 +1,7 @@
 "use client";
-// Per host of a process: running or stopped, pid, managed flag, restarts and the last change, as its
-// agent last reported them; refreshed every 3 s while the page is open.
+// Per host of a process: running or stopped, pid, uptime, CPU, memory, managed flag, restarts and the
+// last change, as its agent last reported them; refreshed every 3 s while the page is open. A host
+// whose agent is not online shows that instead of a state it can no longer vouch for.
 import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
@@ -8,6 +9,8 @@ import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatMoment } from "@/lib/client/operations/format";
+import { formatBytes, formatCpu, formatUptime } from "@/lib/client/operations/format-figures";
+import { useNow } from "@/lib/client/use-now";
 import { useProcessInstances } from "@/lib/client/operations/queries";
 import { groupOperationHosts } from "@/lib/client/operations/operation-hosts";
 import type { TProcessInstance } from "@/lib/operations/list-process-instances";
@@ -45,6 +48,7 @@ export function ProcessInstances({ bizId, processId, name }: { bizId: number; pr
 function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: string }) {
   const t = useT();
   const { lang } = useLang();
+  const now = useNow();
   // one row per host: a host in two bound modules shows both placements
   const placements = new Map(groupOperationHosts(rows).map((host) => [host.hostId, host.placements]));
   const byHost = [...new Map(rows.map((row) => [row.hostId, row])).values()];
@@ -57,6 +61,13 @@ function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: s
           <HeaderCell>{t("hostModulesColumn")}</HeaderCell>
           <HeaderCell>{t("processStateColumn")}</HeaderCell>
           <HeaderCell>{t("pidColumn")}</HeaderCell>
+          <HeaderCell className="text-right">{t("liveUptimeColumn")}</HeaderCell>
+          <HeaderCell className="text-right">
+            <span title={t("liveFiguresHint")}>{t("liveCpuColumn")}</span>
+          </HeaderCell>
+          <HeaderCell className="text-right">
+            <span title={t("liveFiguresHint")}>{t("liveMemoryColumn")}</span>
+          </HeaderCell>
           <HeaderCell>
             <span title={t("managedHint")}>{t("managedColumn")}</span>
           </HeaderCell>
@@ -72,15 +83,32 @@ function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: s
             <Cell className="font-mono text-xs">{row.ip}</Cell>
             <Cell className="text-xs">{placements.get(row.hostId)?.map((p) => `${p.setName} / ${p.moduleName}`).join(", ")}</Cell>
             <Cell data-column="process-state">
-              {!row.isKnown ? (
+              {row.agentState !== "online" && row.agentState !== "none" ? (
+                <span data-instance-state="unreachable" className="text-xs text-slate-500 dark:text-slate-400">
+                  {t("liveStateHostOffline")}
+                </span>
+              ) : !row.isKnown ? (
                 <span className="text-xs text-slate-500 dark:text-slate-400">{t("instanceUnknown")}</span>
               ) : row.isRunning ? (
-                <Badge tone="green">{t("instanceRunning")}</Badge>
+                <span data-instance-state="running">
+                  <Badge tone="green">{t("instanceRunning")}</Badge>
+                </span>
               ) : (
-                <Badge>{t("instanceStopped")}</Badge>
+                <span data-instance-state="stopped">
+                  <Badge>{t("instanceStopped")}</Badge>
+                </span>
               )}
             </Cell>
             <Cell className="font-mono text-xs">{row.pid ?? t("notSet")}</Cell>
+            <Cell data-column="uptime" className="text-right text-xs whitespace-nowrap">
+              {row.isRunning && row.startedAt && now !== null ? formatUptime(lang, now - new Date(row.startedAt).getTime()) : t("notSet")}
+            </Cell>
+            <Cell data-column="cpu" className="text-right font-mono text-xs">
+              {row.isRunning && row.cpuPercent !== null ? formatCpu(row.cpuPercent) : t("notSet")}
+            </Cell>
+            <Cell data-column="memory" className="text-right font-mono text-xs whitespace-nowrap">
+              {row.isRunning && row.memBytes !== null ? formatBytes(row.memBytes) : t("notSet")}
+            </Cell>
             <Cell>
               {row.isKnown && (row.isManaged ? <Badge tone="blue">{t("managedYes")}</Badge> : <span title={t("managedHint")} className="text-xs text-slate-500 dark:text-slate-400">{t("managedNo")}</span>)}
             </Cell>

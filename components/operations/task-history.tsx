@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { StateBadge } from "@/components/operations/state-badges";
+import { AgentEventRow, interleaveHistory } from "@/components/operations/agent-event-row";
 import { TaskHistoryFilters } from "@/components/operations/task-history-filters";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatDuration, formatMoment } from "@/lib/client/operations/format";
@@ -62,7 +63,9 @@ export function TaskHistory({ bizId, businessName }: { bizId: number; businessNa
               </TableHead>
               <tbody>
                 {list.data
-                  ? list.data.tasks.map((task) => <TaskRow key={task.id} bizId={bizId} task={task} />)
+                  ? interleaveHistory(list.data.tasks, list.data.events).map((item) =>
+                      item.type === "task" ? <TaskRow key={item.task.id} bizId={bizId} task={item.task} /> : <AgentEventRow key={`event-${item.event.id}`} bizId={bizId} event={item.event} columns={COLUMNS} />,
+                    )
                   : <SkeletonRows rows={8} columns={COLUMNS} />}
               </tbody>
             </Table>

@@ -1,5 +1,7 @@
 "use client";
-// Who changed this process and what: per audit entry the actor, the time, and each attribute before → after.
+// Who changed this process and what: per audit entry the actor, the time, and each attribute before → after;
+// and what an agent did on its own (restarted a dead instance), marked as an agent event.
+import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
@@ -7,6 +9,14 @@ import { formatDateTime } from "@/lib/client/i18n/translate";
 import { columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { useProcessHistory } from "@/lib/client/processes/queries";
 import type { TAuditHistoryEntry } from "@/lib/audit/list-process-history";
+import type { TMessageKey } from "@/lib/client/i18n/messages";
+
+const AGENT_EVENT_KEYS: Record<string, TMessageKey | undefined> = { restarted: "liveEventRestarted", restart_failed: "liveEventRestartFailed", gave_up: "liveEventGaveUp" };
+
+function describeAgentEvent(entry: TAuditHistoryEntry, t: ReturnType<typeof useT>): string | null {
+  const key = AGENT_EVENT_KEYS[entry.action];
+  return key ? t(key, { ip: String(entry.after?.ip ?? "") }) : null;
+}
 
 export function AuditHistory({ bizId, processId }: { bizId: number; processId: number }) {
   const t = useT();
@@ -50,17 +60,24 @@ function HistoryEntry({ entry }: { entry: TAuditHistoryEntry }) {
             ? t("actionUnbind", { module: moduleName })
             : entry.action === "update"
               ? t("actionUpdate")
-              : entry.action;
+              : (describeAgentEvent(entry, t) ?? entry.action);
+  const isAgentEvent = AGENT_EVENT_KEYS[entry.action] !== undefined && entry.actorType === "system";
   const changes = entry.action === "update" ? Object.keys(entry.after ?? {}) : [];
   return (
-    <li className="border-l-2 border-slate-200 pl-3 text-sm dark:border-slate-700">
+    <li data-history-action={entry.action} className={`border-l-2 pl-3 text-sm ${isAgentEvent ? "border-amber-300 dark:border-amber-800" : "border-slate-200 dark:border-slate-700"}`}>
       <p>
+        {isAgentEvent && (
+          <span className="mr-1.5">
+            <Badge tone="amber">{t("liveAgentEvent")}</Badge>
+          </span>
+        )}
         <span className="font-medium">{entry.actor}</span> {summary}
         {entry.appCode && <span className="text-slate-500 dark:text-slate-400"> ({t("viaApp", { app: entry.appCode })})</span>}
         <time dateTime={entry.at} className="ml-2 text-xs text-slate-500 dark:text-slate-400">
           {formatDateTime(lang, entry.at)}
         </time>
       </p>
+      {isAgentEvent && typeof entry.after?.message === "string" && <p className="mt-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">{entry.after.message}</p>}
       {changes.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-xs">
           {changes.map((field) => (

@@ -3,9 +3,10 @@ import { useBizAbilities } from "@/components/console/biz-abilities";
 import { Button, LinkButton } from "@/components/ui/button";
 import { ChoiceFilter, FilterInput } from "@/components/ui/filter-field";
 import { ColumnPicker } from "@/components/processes/column-picker";
+import { LIVE_FILTER_LABELS } from "@/components/operations/live-state-badge";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useModuleNames } from "@/lib/client/topology/queries";
-import type { TProcessListView } from "@/lib/processes/process-list-view";
+import { LIVE_STATES, type TLiveState, type TProcessListView } from "@/lib/processes/process-list-view";
 
 type TToolbarProps = {
   bizId: number;
@@ -29,6 +30,7 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
       {/* a name may start or end with a space, so the search is sent as typed */}
       <FilterInput label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={view.q} isTrimmed={false} onChange={(q) => onViewChange({ q, page: 1 }, "replace")} className="w-60" />
       <ChoiceFilter label={t("moduleFilter")} anyLabel={t("anyModule")} className="w-48" value={view.module} options={moduleOptions} onChange={(module) => onViewChange({ module, page: 1 })} />
+      <ChoiceFilter label={t("liveStateFilter")} anyLabel={t("liveStateAny")} className="w-44" value={view.state} options={[...LIVE_STATES]} labelOf={(state) => t(LIVE_FILTER_LABELS[state as TLiveState])} onChange={(state) => onViewChange({ state: state as TLiveState | "", page: 1 })} />
       <div className="ml-auto flex items-center gap-2">
         {canEdit && selectedCount > 0 && (
           <>

@@ -9,6 +9,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { BatchEditDialog } from "@/components/processes/batch-edit-dialog";
 import { ProcessListToolbar } from "@/components/processes/process-list-toolbar";
 import { ProcessTable } from "@/components/processes/process-table";
+import { LiveStateBadge } from "@/components/operations/live-state-badge";
+import { useProcessLiveStates } from "@/lib/client/operations/live-states";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useProcessList } from "@/lib/client/processes/queries";
 import { useUrlQuery } from "@/lib/client/use-url-state";
@@ -19,6 +21,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
   const [query, setQuery] = useUrlQuery();
   const view = readProcessListView(query);
   const list = useProcessList(bizId, view);
+  const liveStates = useProcessLiveStates(bizId, list.data?.rows.map((row) => row.bk_process_id) ?? []);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [isBatchOpen, setIsBatchOpen] = useState(false);
   // selection only feeds Batch edit, so it is offered only to those who may edit
@@ -41,7 +44,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
     setSelected(next);
   };
 
-  const hasFilters = view.q !== "" || view.module !== "";
+  const hasFilters = view.q !== "" || view.module !== "" || view.state !== "";
   const isEmpty = list.data?.count === 0;
 
   return (
@@ -70,12 +73,13 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
               isSelectable={canEdit}
               selected={selected}
               onSelect={select}
+              leadColumn={{ header: t("liveStateColumn"), render: (row) => <LiveStateBadge state={liveStates.data?.get(row.bk_process_id)} isPending={!liveStates.data && !liveStates.isError} /> }}
             />
           </div>
           {isEmpty &&
             (hasFilters ? (
               <EmptyState title={t("noResults")} hint={t("noResultsHint")}>
-                <Button onClick={() => changeView({ q: "", module: "", page: 1 })}>{t("clearFilters")}</Button>
+                <Button onClick={() => changeView({ q: "", module: "", state: "", page: 1 })}>{t("clearFilters")}</Button>
               </EmptyState>
             ) : (
               <EmptyState title={t("emptyBusiness")} hint={t(canEdit ? "emptyBusinessHint" : "emptyBusinessReadOnlyHint")}>

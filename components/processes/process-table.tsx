@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
@@ -22,11 +23,13 @@ type TTableProps = {
   onSort: (sort: string) => void;
   selected: Set<number>;
   onSelect: (ids: number[], isSelected: boolean) => void;
+  /** a column shown first (the live state), filled by the caller */
+  leadColumn?: { header: string; render: (row: TProcessListRow) => ReactNode };
 };
 
 const MONO_COLUMNS = new Set(["bk_process_id", "port", "work_path", "start_cmd", "stop_cmd", "restart_cmd", "face_stop_cmd", "reload_cmd", "pid_file", "bk_start_param_regex"]);
 
-export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort, isSelectable, onSort, selected, onSelect }: TTableProps) {
+export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort, isSelectable, onSort, selected, onSelect, leadColumn }: TTableProps) {
   const t = useT();
   const { lang } = useLang();
   const shown = LIST_COLUMNS.filter((column) => columns.includes(column));
@@ -51,6 +54,7 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
               />
             </HeaderCell>
           )}
+          {leadColumn && <HeaderCell>{leadColumn.header}</HeaderCell>}
           {shown.map((column) => {
             const state = readSortState(sort, column);
             const label = columnLabel(column, lang);
@@ -81,6 +85,7 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
                     <Checkbox aria-label={t("selectRow", { name: row.bk_process_name })} checked={selected.has(row.bk_process_id)} onChange={(event) => onSelect([row.bk_process_id], event.target.checked)} />
                   </Cell>
                 )}
+                {leadColumn && <Cell data-column="live-state">{leadColumn.render(row)}</Cell>}
                 {shown.map((column) => (
                   <Cell key={column} className={MONO_COLUMNS.has(column) && row[column] !== "" && row[column] !== null ? "font-mono text-xs" : ""}>
                     <ProcessCell bizId={bizId} column={column} row={row} />
@@ -95,7 +100,7 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
                     <Skeleton className="size-4" />
                   </Cell>
                 )}
-                {shown.map((column) => (
+                {[...(leadColumn ? ["__lead"] : []), ...shown].map((column) => (
                   <Cell key={column}>
                     <Skeleton className="h-4 w-full max-w-32" />
                   </Cell>

@@ -11,8 +11,9 @@ async function createSet(page: Page, prefix: string, names: string[]) {
   return ids;
 }
 
+/** The name of each row: its link to the process page (not a column position: the state column comes first). */
 function nameCells(page: Page) {
-  return tableRows(page).locator("td:nth-child(3)");
+  return tableRows(page).locator('a[href*="/processes/"]');
 }
 
 test("finds processes by name substring; the search is in the URL", async ({ page }) => {

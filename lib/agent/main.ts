@@ -10,6 +10,7 @@ import { AgentStateStore } from "./managed-registry";
 import { ManagedWatcher } from "./managed-watcher";
 import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type TWorkResult } from "@/lib/protocol/agent-protocol";
 import { RetryBackoff } from "./retry-backoff";
+import { StatsSampler } from "./stats-sampler";
 import { AgentRefusedError, ServerClient } from "./server-client";
 
 export const AGENT_VERSION = "0.1.0";
@@ -41,6 +42,9 @@ const client = new ServerClient(args.server.split(",").map((url) => url.trim()).
 const store = new AgentStateStore(args["state-dir"] ?? path.join(os.homedir(), ".procdeck-agent", `${cloudId}-${ip}`));
 
 const managedSync = new ManagedListSync();
+const sampler = new StatsSampler(() => store.list());
+/** the watcher saw a liveness change: a report carries the list now, not the next poll (up to 25 s) */
+let isManagedChanged = false;
 const outbox: TWorkResult[] = [];
 const events: TAgentEvent[] = [];
 const chains = new Map<string, Promise<void>>();
@@ -55,7 +59,11 @@ async function main() {
     log(`${event.name}: ${event.message}`);
     events.push(event);
     void flushReports(token);
+  }, () => {
+    isManagedChanged = true;
+    void flushReports(token);
   });
+  sampler.start();
   const watchTimer = setInterval(() => void watcher.check(), Number(args["watch-interval-ms"]));
   log(`polling ${args.server} (${store.list().filter((e) => e.isManaged).length} managed processes)`);
 
@@ -63,7 +71,7 @@ async function main() {
   while (!isStopping) {
     try {
       const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
-      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed });
+      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed, stats: sampler.current() });
       managedSync.confirm(receipt);
       backoff.reset();
       reply.work.forEach((item) => schedule(item, token));
@@ -141,10 +149,13 @@ async function flushReports(token: string) {
   isFlushing = true;
   try {
     const backoff = new RetryBackoff();
-    while (outbox.length || events.length) {
+    while (outbox.length || events.length || isManagedChanged) {
+      isManagedChanged = false;
       const results = outbox.splice(0);
       const sent = events.splice(0);
       const { managed, receipt } = managedSync.pick(store.list(), true);
+      // a change the server already holds (or one undone meanwhile): nothing to send
+      if (!results.length && !sent.length && !managed.length) continue;
       try {
         await client.report(token, { results, events: sent, managed });
         managedSync.confirm(receipt);
@@ -153,6 +164,7 @@ async function flushReports(token: string) {
         managedSync.forget();
         outbox.unshift(...results);
         events.unshift(...sent);
+        isManagedChanged ||= managed.length > 0;
         if (isStopping) return;
         log(`report failed (${error instanceof Error ? error.message : error}); retrying`);
         await sleep(backoff.nextDelayMs());

@@ -1,5 +1,8 @@
 // Brings managed (resident) processes back when they die: the first attempt at once, later ones
 // start_interval apart, at most start_retries failures in a row; each attempt becomes an event.
+// It also watches the liveness of every other process it knows (one-shot, periodic, unmanaged), and
+// calls onChange whenever what it stored changed, so the agent can tell the server within a second
+// instead of with its next poll (the digest in managed-list-sync.ts keeps that to real changes).
 import { startProcess } from "./execute-operation";
 import { findLivePid } from "./liveness";
 import type { AgentStateStore } from "./managed-registry";
@@ -16,6 +19,7 @@ export class ManagedWatcher {
     private readonly store: AgentStateStore,
     private readonly isBusy: (entry: TManagedState) => boolean,
     private readonly emit: (event: TAgentEvent) => void,
+    private readonly onChange: () => void = () => {},
   ) {}
 
   async check(): Promise<void> {
@@ -23,12 +27,22 @@ export class ManagedWatcher {
     this.isChecking = true;
     try {
       for (const entry of this.store.list()) {
-        if (!entry.isManaged || entry.spec.autoType !== 1 || this.isBusy(entry)) continue;
-        await this.checkOne(entry);
+        if (this.isBusy(entry)) continue;
+        if (entry.isManaged && entry.spec.autoType === 1) await this.checkOne(entry);
+        else this.observe(entry);
       }
     } finally {
       this.isChecking = false;
     }
+  }
+
+  /** A process the agent does not bring back: only its liveness is recorded. */
+  private observe(entry: TManagedState) {
+    if (!entry.spec.pidPath) return;
+    const pid = findLivePid(entry.spec.pidPath);
+    if (entry.isRunning === (pid !== null) && entry.pid === pid) return;
+    this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: pid !== null, pid });
+    this.onChange();
   }
 
   private async checkOne(entry: TManagedState) {
@@ -36,8 +50,16 @@ export class ManagedWatcher {
     const pid = findLivePid(entry.spec.pidPath);
     if (pid !== null) {
       this.retries.delete(key);
-      if (!entry.isRunning || entry.pid !== pid) this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: true, pid });
+      if (!entry.isRunning || entry.pid !== pid) {
+        this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: true, pid });
+        this.onChange();
+      }
       return;
+    }
+    // dead: say so before the restart attempt, which may take start_check_secs
+    if (entry.isRunning) {
+      this.store.upsert(entry.namespace, entry.name, entry.spec, { isRunning: false, pid: null });
+      this.onChange();
     }
     const retry = this.retries.get(key) ?? { failures: 0, lastAttemptAt: 0, hasGivenUp: false };
     this.retries.set(key, retry);

@@ -1,8 +1,10 @@
 // The audit trail of one process, newest first: who (user or app), what (create, update, bind, …),
-// and the attributes before → after.
+// and the attributes before → after; and what agents did to it on their own (a dead instance restarted,
+// lib/operations/agent-event-audit.ts), which is recorded per instance under the process's name.
 import "server-only";
 import { getDb } from "@/lib/core/db";
 import type { TBusinessRef } from "@/lib/core/business-ref";
+import { AGENT_EVENT_OBJECT } from "@/lib/operations/agent-event-audit";
 
 export type TAuditHistoryEntry = {
   id: string;
@@ -16,8 +18,10 @@ export type TAuditHistoryEntry = {
 };
 
 export async function listProcessHistory(business: TBusinessRef, processId: number, limit = 100): Promise<TAuditHistoryEntry[]> {
+  const process = await getDb().process.findFirst({ where: { id: processId, bizId: business.id }, select: { bk_process_name: true } });
+  const agentEvents = process ? [{ objectType: AGENT_EVENT_OBJECT, bizId: business.id, objectName: process.bk_process_name }] : [];
   const rows = await getDb().auditEntry.findMany({
-    where: { objectType: "process", objectId: String(processId), bizId: business.id },
+    where: { OR: [{ objectType: "process", objectId: String(processId), bizId: business.id }, ...agentEvents] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });

@@ -11,6 +11,13 @@ export function catalogueNamespace(bizId: number) {
   return `GSEKIT_BIZ_${bizId}`;
 }
 
+/** The business of a catalogue (or GSEKit) namespace, GSEKIT_BIZ_<id>; null for any other namespace. */
+export function businessOfNamespace(namespace: string): number | null {
+  const match = /^GSEKIT_BIZ_([1-9]\d{0,9})$/.exec(namespace);
+  const bizId = match ? Number(match[1]) : null;
+  return bizId !== null && bizId <= 2_147_483_647 ? bizId : null;
+}
+
 export function specFromCatalogue(process: TProcessRecord): TProcSpec {
   return {
     procName: process.bk_func_name,

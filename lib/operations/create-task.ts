@@ -56,7 +56,7 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
     const hostIds = await insertRows(tx, taskId, input);
     const notices = encodeWorkNotices(hostIds);
     if (notices.length) await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, notice) FROM unnest(${notices}::text[]) AS notice`;
-    // no known host: every row was born ended (117), so the task is closed before the reply
+    // no host that can answer: every row was born ended (117), so the task is closed before the reply
     if (!hostIds.length) await closeTasks(tx, [taskId]);
     await writeAuditEntries(tx, [
       {
@@ -75,8 +75,9 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
 
 /**
  * Every row in one statement (one jsonb parameter, however many targets), each matched to its host
- * by (cloud, ip); answers the distinct known hosts. A host the topology does not know can never
- * answer: its row ends 117 at once.
+ * by (cloud, ip); answers the distinct hosts with a row to run. A host the topology does not know, or
+ * one no agent ever enrolled on, can never answer: its row ends 117 at once (an enrolled agent that is
+ * offline gets the grace of task-lifecycle.ts: it may be restarting).
  */
 async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput): Promise<number[]> {
   const rows = input.targets.map((target, n) => ({
@@ -95,18 +96,19 @@ async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput): Pro
     WITH inserted AS (
       INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, labels, bk_supplier_id, agent_ref, code, message, finished_at)
       SELECT ${taskId}, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec, x.labels, x."supplierId", x."agentRef",
-        CASE WHEN h.bk_host_id IS NULL THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
-        CASE WHEN h.bk_host_id IS NOT NULL THEN ''
+        CASE WHEN h.bk_host_id IS NULL OR h.agent_token_hash IS NULL THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
+        CASE WHEN h.bk_host_id IS NOT NULL AND h.agent_token_hash IS NOT NULL THEN ''
+          WHEN h.bk_host_id IS NOT NULL THEN 'no agent has enrolled on this host'
           WHEN x.ip = '' THEN 'agent ' || x."agentRef" || ' is not known to Procdeck'
           ELSE 'host ' || x."cloudId" || ':' || x.ip || ' is not known to Procdeck' END,
-        CASE WHEN h.bk_host_id IS NULL THEN now() END
+        CASE WHEN h.bk_host_id IS NULL OR h.agent_token_hash IS NULL THEN now() END
       FROM jsonb_to_recordset(${JSON.stringify(rows, storableStrings)}::jsonb)
         AS x(n int, "cloudId" int, ip text, namespace text, name text, "opType" int, spec jsonb, labels jsonb, "supplierId" int, "agentRef" text)
       LEFT JOIN host h ON h.bk_cloud_id = x."cloudId" AND h.bk_host_innerip = x.ip
       ORDER BY x.n -- row ids in request order
-      RETURNING bk_host_id
+      RETURNING bk_host_id, code
     )
-    SELECT DISTINCT bk_host_id FROM inserted WHERE bk_host_id IS NOT NULL`;
+    SELECT DISTINCT bk_host_id FROM inserted WHERE code = ${RESULT_CODE.RUNNING}`;
   return known.map((row) => row.bk_host_id);
 }
 

@@ -21,7 +21,7 @@ export async function listOperationHosts(bizId: number, processId: number): Prom
     SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_host_name, s.bk_set_name, m.bk_module_name,
       CASE WHEN h.agent_revoked_at IS NOT NULL THEN 'revoked'
            WHEN h.agent_last_seen_at IS NULL THEN 'none'
-           WHEN h.agent_last_seen_at > now() - make_interval(secs => ${AGENT_OFFLINE_AFTER_SECS}) THEN 'online'
+           WHEN h.agent_disconnected_at IS NULL AND h.agent_last_seen_at > now() - make_interval(secs => ${AGENT_OFFLINE_AFTER_SECS}) THEN 'online'
            ELSE 'offline' END AS agent_state
     FROM process_module_binding b
     JOIN module m ON m.bk_biz_id = b.bk_biz_id AND m.bk_module_name = b.bk_module_name AND m."default" = 0

@@ -1,5 +1,6 @@
 // Per host, what its agent last reported for a catalogue process: running or not, pid, managed flag,
-// restarts and the last change.
+// restarts and the last change, and the resource figures it last sampled (with the heartbeat) for the
+// pid now running: CPU, memory and the start time (uptime).
 import "server-only";
 import { getDb } from "@/lib/core/db";
 import { catalogueNamespace } from "@/lib/operations/catalogue-spec";
@@ -15,6 +16,10 @@ export type TProcessInstance = TOperationHost & {
   restartCount: number;
   lastEvent: string;
   updatedAt: string | null;
+  /** when the running pid started; null when not running or not sampled yet */
+  startedAt: string | null;
+  cpuPercent: number | null;
+  memBytes: number | null;
 };
 
 export async function listProcessInstances(business: TBusinessRef, processId: number): Promise<TProcessInstance[]> {
@@ -26,6 +31,8 @@ export async function listProcessInstances(business: TBusinessRef, processId: nu
   const byHost = new Map(states.map((state) => [state.hostId, state]));
   return hosts.map((host) => {
     const state = byHost.get(host.hostId);
+    // figures of an earlier pid are not this process's
+    const stats = state?.isRunning && state.statsPid !== null && state.statsPid === state.pid ? state : null;
     return {
       ...host,
       isKnown: Boolean(state),
@@ -35,6 +42,9 @@ export async function listProcessInstances(business: TBusinessRef, processId: nu
       restartCount: state?.restartCount ?? 0,
       lastEvent: state?.lastEvent ?? "",
       updatedAt: state?.updatedAt.toISOString() ?? null,
+      startedAt: stats?.procStartedAt?.toISOString() ?? null,
+      cpuPercent: stats?.cpuPercent ?? null,
+      memBytes: stats?.memBytes === null || stats?.memBytes === undefined ? null : Number(stats.memBytes),
     };
   });
 }

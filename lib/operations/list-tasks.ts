@@ -1,11 +1,13 @@
 // Task history: "who ran what on this host", filterable by process, host ip, operation, state and
 // user, newest first, paged. State: running (any row 115), succeeded (all rows ok: 0, 828, 829), failed.
+// Beside the tasks, the agent events (crash restarts) of the page's time span (list-agent-events.ts).
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/core/db";
 import { NOT_FAILED_CODES, RESULT_CODE } from "@/lib/protocol/result-codes";
 import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
+import { listAgentEvents, type TAgentEventEntry } from "@/lib/operations/list-agent-events";
 
 export const ZTaskFilter = z.object({
   processId: z.coerce.number().int().positive().optional(),
@@ -33,7 +35,7 @@ export type TTaskSummary = {
   state: "running" | "succeeded" | "failed";
 };
 
-export async function listTasks(bizId: number, filter: TTaskFilter): Promise<{ count: number; tasks: TTaskSummary[] }> {
+export async function listTasks(bizId: number, filter: TTaskFilter): Promise<{ count: number; tasks: TTaskSummary[]; events: TAgentEventEntry[] }> {
   await settleOverdueRows();
   const where = [Prisma.sql`t.bk_biz_id = ${bizId}`];
   if (filter.processId) where.push(Prisma.sql`t.bk_process_id = ${filter.processId}`);
@@ -61,7 +63,10 @@ export async function listTasks(bizId: number, filter: TTaskFilter): Promise<{ c
     )
     SELECT *, count(*) OVER ()::int AS total_count FROM summary ${state}
     ORDER BY created_at DESC, id DESC LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`;
+  const isPageFull = rows.length === filter.pageSize;
+  const events = filter.page > 1 && !rows.length ? [] : await listAgentEvents(bizId, filter, { from: isPageFull ? rows[rows.length - 1].created_at : null, to: filter.page > 1 && rows.length ? rows[0].created_at : null });
   return {
+    events,
     count: rows[0]?.total_count ?? 0,
     tasks: rows.map(({ created_at, finished_at, total_count: _count, ...row }) => ({
       ...row,

@@ -1,13 +1,19 @@
 // An agent's long-poll: heartbeat, record its managed list (when it sent one), then claim its queued rows
 // (FOR UPDATE SKIP LOCKED, so concurrent polls and instances never hand out a row twice). With
 // nothing queued it waits for a NOTIFY for its host, up to waitMs.
+// Presence: each heartbeat names its poll (agent_poll_id) and clears agent_disconnected_at; a waiting
+// poll whose agent hangs up (the agent died, its socket closed) sets it at once, if it is still the
+// host's latest poll — so the host reads offline in every instance within a second, not after
+// AGENT_OFFLINE_AFTER_SECS (which stays the rule for a silent network cut).
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getPgPool } from "@/lib/core/db";
 import { readOperationsEnv } from "@/lib/core/env";
 import type { TPollReply, TPollRequest, TProcSpec, TWorkItem } from "@/lib/protocol/agent-protocol";
 import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import type { TAgentHost } from "@/lib/operations/agent-token";
 import { recordManagedStates } from "@/lib/operations/record-managed-states";
+import { recordProcessStats } from "@/lib/operations/record-process-stats";
 import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
 import { getWorkNotifier } from "@/lib/operations/work-notifier";
 
@@ -17,8 +23,10 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   const subscription = await getWorkNotifier().subscribe(host.id);
   // the heartbeat goes with the first claim, before the sweep, so a returning agent's own sweep never
   // counts it offline
-  let work = await claimWork(host.id, { version: input.version });
+  const pollId = randomUUID();
+  let work = await claimWork(host.id, { version: input.version, pollId });
   await recordManagedStates(null, host.id, input.managed);
+  await recordProcessStats(host.id, input.stats);
   await settleOverdueRows();
   if (work.length || input.waitMs === 0) {
     subscription.cancel();
@@ -26,7 +34,10 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   }
   await subscription.wait(input.waitMs, signal);
   // an agent that hung up would never receive what it claimed: its rows would sit until their deadline
-  if (signal?.aborted) return { work: [] };
+  if (signal?.aborted) {
+    await markDisconnected(host.id, pollId);
+    return { work: [] };
+  }
   work = await claimWork(host.id);
   return { work };
 }
@@ -35,12 +46,12 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
  * Claims up to CLAIM_BATCH queued rows; with `heartbeat`, also records that the agent is alive (same
  * statement). On the pool directly, as a prepared statement: every agent runs it on every poll.
  */
-async function claimWork(hostId: number, heartbeat?: { version: string }): Promise<TWorkItem[]> {
+async function claimWork(hostId: number, heartbeat?: { version: string; pollId: string }): Promise<TWorkItem[]> {
   const { rows } = await getPgPool().query<{ id: string; op_type: number; namespace: string; name: string; spec: TProcSpec }>({
     name: "procdeck-agent-claim",
     text: `
       WITH seen AS (
-        UPDATE host SET agent_last_seen_at = now(), agent_version = $2 WHERE bk_host_id = $1 AND $3::boolean
+        UPDATE host SET agent_last_seen_at = now(), agent_version = $2, agent_poll_id = $6, agent_disconnected_at = NULL WHERE bk_host_id = $1 AND $3::boolean
       )
       UPDATE task_row r SET claimed_at = now(),
         deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + $4)
@@ -50,8 +61,17 @@ async function claimWork(hostId: number, heartbeat?: { version: string }): Promi
           AND NOT EXISTS (SELECT 1 FROM host h WHERE h.bk_host_id = $1 AND h.agent_revoked_at IS NOT NULL)
         ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)
       RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`,
-    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH],
+    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH, heartbeat?.pollId ?? null],
   });
   // bigint ids arrive as text from pg
   return rows.map((row) => ({ rowId: String(row.id), opType: row.op_type, namespace: row.namespace, name: row.name, spec: row.spec }));
+}
+
+/** The agent hung up on its latest poll: offline now (a newer poll of the same agent has already taken over otherwise). */
+async function markDisconnected(hostId: number, pollId: string): Promise<void> {
+  await getPgPool().query({
+    name: "procdeck-agent-hung-up",
+    text: "UPDATE host SET agent_disconnected_at = now() WHERE bk_host_id = $1 AND agent_poll_id = $2",
+    values: [hostId, pollId],
+  });
 }

@@ -14,6 +14,7 @@ import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { toStorableText } from "@/lib/protocol/storable-text";
 import type { TAgentHost } from "@/lib/operations/agent-token";
 import { recordManagedStates } from "@/lib/operations/record-managed-states";
+import { toAgentEventAudits } from "@/lib/operations/agent-event-audit";
 import { closeTasksSoon } from "@/lib/operations/task-lifecycle";
 
 export async function recordAgentReport(host: TAgentHost, report: TReportRequest): Promise<TReportReply> {
@@ -25,18 +26,8 @@ export async function recordAgentReport(host: TAgentHost, report: TReportRequest
 
 async function writeReport(tx: TTx, host: TAgentHost, report: TReportRequest): Promise<Map<string, number>> {
   const touched = await writeResults(tx, host.id, report.results);
-  await writeAuditEntries(
-    tx,
-    report.events.map((event) => ({
-      actor: { type: "system" as const, name: `agent@${host.cloudId}:${host.innerIp}` },
-      bizId: null,
-      objectType: "managed_process",
-      objectId: `${host.id}:${event.namespace}:${event.name}`,
-      objectName: event.name,
-      action: event.kind,
-      after: { message: event.message, pid: event.pid, at: event.at },
-    })),
-  );
+  // in the business of the process's namespace, so its people see it (agent-event-audit.ts)
+  await writeAuditEntries(tx, await toAgentEventAudits(tx, host, report.events));
   await recordManagedStates(tx, host.id, report.managed);
   return touched;
 }

@@ -16,14 +16,14 @@ export type TRevokeResult = { hostId: number; agentState: TAgentState; revokedAt
 
 export async function revokeAgent(hostId: number, actor: TActor): Promise<TRevokeResult> {
   const result = await getDb().$transaction(async (tx) => {
-    const [host] = await tx.$queryRaw<{ bk_cloud_id: number; bk_host_innerip: string; agent_token_hash: string | null; agent_revoked_at: Date | null; agent_last_seen_at: Date | null; agent_version: string }[]>`
-      SELECT bk_cloud_id, bk_host_innerip, agent_token_hash, agent_revoked_at, agent_last_seen_at, agent_version FROM host WHERE bk_host_id = ${hostId} FOR UPDATE`;
+    const [host] = await tx.$queryRaw<{ bk_cloud_id: number; bk_host_innerip: string; agent_token_hash: string | null; agent_revoked_at: Date | null; agent_last_seen_at: Date | null; agent_disconnected_at: Date | null; agent_version: string }[]>`
+      SELECT bk_cloud_id, bk_host_innerip, agent_token_hash, agent_revoked_at, agent_last_seen_at, agent_disconnected_at, agent_version FROM host WHERE bk_host_id = ${hostId} FOR UPDATE`;
     if (!host) throw new ApiError("NOT_FOUND", text(`host ${hostId} does not exist`, `主机 ${hostId} 不存在`));
     const name = `${host.bk_cloud_id}:${host.bk_host_innerip}`;
     if (host.agent_revoked_at) return { hostId, agentState: "revoked" as const, revokedAt: host.agent_revoked_at.toISOString(), taskIds: [] };
     if (!host.agent_token_hash) throw refusedInUse(text(`host ${name} has no enrolled agent to revoke`, `主机 ${name} 没有已注册的 Agent，无需吊销`));
 
-    const before = readAgentState({ agentTokenHash: host.agent_token_hash, agentRevokedAt: null, agentLastSeenAt: host.agent_last_seen_at });
+    const before = readAgentState({ agentTokenHash: host.agent_token_hash, agentRevokedAt: null, agentLastSeenAt: host.agent_last_seen_at, agentDisconnectedAt: host.agent_disconnected_at });
     const revokedAt = new Date();
     await tx.host.update({ where: { id: hostId }, data: { agentRevokedAt: revokedAt } });
     const settled = await settleRows(tx, hostId);

@@ -39,10 +39,10 @@ const SETTLE_ROWS_SQL = `
                    WHEN s.is_never_enrolled THEN 'no agent has enrolled on this host'
                    ELSE 'the agent of this host is offline' END
   FROM (
-    SELECT q.id, h.agent_revoked_at IS NOT NULL AS is_revoked, h.agent_last_seen_at IS NULL AS is_never_enrolled,
+    SELECT q.id, h.agent_revoked_at IS NOT NULL AS is_revoked, h.agent_token_hash IS NULL AS is_never_enrolled,
       coalesce(q.claimed_at IS NULL AND h.bk_host_id IS NOT NULL
         AND (q.bk_host_id = $3 OR q.created_at < now() - make_interval(secs => $1::int))
-        AND (h.agent_revoked_at IS NOT NULL OR h.agent_last_seen_at IS NULL OR h.agent_last_seen_at < now() - make_interval(secs => $2::int)), false) AS is_agent_gone,
+        AND (h.agent_revoked_at IS NOT NULL OR h.agent_last_seen_at IS NULL OR h.agent_last_seen_at < now() - make_interval(secs => $2::int) OR h.agent_disconnected_at IS NOT NULL), false) AS is_agent_gone,
       coalesce((q.claimed_at IS NOT NULL AND q.deadline < now())
         OR (q.claimed_at IS NULL AND q.created_at < now() - make_interval(secs => (q.spec->>'opTimeout')::int + $1::int)), false) AS is_overdue
     FROM task_row q LEFT JOIN host h ON h.bk_host_id = q.bk_host_id

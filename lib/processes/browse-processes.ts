@@ -9,8 +9,11 @@ import type { TBusinessRef } from "@/lib/core/business-ref";
 export type TProcessListRow = Record<string, unknown> & { bk_process_id: number; bk_process_name: string; modules?: string[] };
 export type TProcessListPage = { count: number; rows: TProcessListRow[] };
 
-export async function browseProcesses(business: TBusinessRef, view: Omit<TProcessListView, "cols"> & { cols: string[] }): Promise<TProcessListPage> {
+/** `processIds`: only these (the live-state filter, lib/operations/process-live-state.ts, found them). */
+export async function browseProcesses(business: TBusinessRef, view: Omit<TProcessListView, "cols" | "state"> & { cols: string[] }, processIds?: number[]): Promise<TProcessListPage> {
+  if (processIds && !processIds.length) return { count: 0, rows: [] };
   const condition: Record<string, unknown> = {};
+  if (processIds) condition.bk_process_id = { $in: processIds };
   if (view.q) condition.bk_process_name = view.q;
   if (view.module) condition.bk_module_name = view.module;
   const fields = [...new Set(["bk_process_id", "bk_process_name", ...view.cols.filter((col) => col !== MODULES_COLUMN)])];

@@ -8,13 +8,13 @@ describe("process list view in the URL", () => {
   });
 
   it("round-trips a full view", () => {
-    const view = { q: "ngi", module: "gateway", sort: "-port", page: 3, size: 100, cols: ["bk_process_name", "port", "modules"] };
+    const view = { q: "ngi", module: "gateway", state: "partial" as const, sort: "-port", page: 3, size: 100, cols: ["bk_process_name", "port", "modules"] };
     expect(readProcessListView(writeProcessListView(view))).toEqual(view);
   });
 
   it("forgives bad values in a hand-edited link", () => {
-    const view = readProcessListView(new URLSearchParams("sort=drop%20table&page=-2&size=7&cols=port,nope"));
-    expect(view).toMatchObject({ sort: "bk_process_id", page: 1, size: 50, cols: ["bk_process_name", "port"] });
+    const view = readProcessListView(new URLSearchParams("sort=drop%20table&page=-2&size=7&cols=port,nope&state=sleepy"));
+    expect(view).toMatchObject({ state: "", sort: "bk_process_id", page: 1, size: 50, cols: ["bk_process_name", "port"] });
   });
 
   it("is accepted by the API's strict schema", () => {

@@ -15,11 +15,17 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const DEFAULT_SORT = "bk_process_id";
 const MAX_PAGE = 1_000_000;
 
+/** The live states of a process across its hosts (lib/operations/process-live-state.ts says what each means). */
+export const LIVE_STATES = ["running", "partial", "stopped", "offline", "unknown", "no_hosts"] as const;
+export type TLiveState = (typeof LIVE_STATES)[number];
+
 export type TProcessListView = {
   /** substring of bk_process_name ("" = any) */
   q: string;
   /** bound module name ("" = any) */
   module: string;
+  /** live state ("" = any) */
+  state: TLiveState | "";
   /** one column, "-column" for descending */
   sort: string;
   /** 1-based */
@@ -28,12 +34,13 @@ export type TProcessListView = {
   cols: string[];
 };
 
-export const DEFAULT_VIEW: TProcessListView = { q: "", module: "", sort: DEFAULT_SORT, page: 1, size: DEFAULT_PAGE_SIZE, cols: DEFAULT_COLUMNS };
+export const DEFAULT_VIEW: TProcessListView = { q: "", module: "", state: "", sort: DEFAULT_SORT, page: 1, size: DEFAULT_PAGE_SIZE, cols: DEFAULT_COLUMNS };
 
 /** The console API's strict form of the same view (the client always sends a normalised one). */
 export const ZProcessListQuery = z.strictObject({
   q: z.string().max(256).default(""),
   module: z.string().max(256).default(""),
+  state: z.enum(["", ...LIVE_STATES]).default(""),
   sort: z
     .string()
     .refine((value) => SORTABLE_COLUMNS.includes(value.replace(/^-/, "")), "unknown sort column")
@@ -60,6 +67,7 @@ export function readProcessListView(params: URLSearchParams): TProcessListView {
   return {
     q: (params.get("q") ?? "").slice(0, 256),
     module: (params.get("module") ?? "").slice(0, 256),
+    state: readLiveState(params.get("state")),
     sort: SORTABLE_COLUMNS.includes(sort.replace(/^-/, "")) ? sort : DEFAULT_SORT,
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
     size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -72,6 +80,7 @@ export function writeProcessListView(view: TProcessListView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.q) params.set("q", view.q);
   if (view.module) params.set("module", view.module);
+  if (view.state) params.set("state", view.state);
   if (view.sort !== DEFAULT_SORT) params.set("sort", view.sort);
   if (view.page !== 1) params.set("page", String(view.page));
   if (view.size !== DEFAULT_PAGE_SIZE) params.set("size", String(view.size));
@@ -81,7 +90,7 @@ export function writeProcessListView(view: TProcessListView): URLSearchParams {
 
 /** The same view as the console API's query (every value explicit). */
 export function toListQuery(view: TProcessListView): URLSearchParams {
-  return new URLSearchParams({ q: view.q, module: view.module, sort: view.sort, page: String(view.page), size: String(view.size), cols: view.cols.join(",") });
+  return new URLSearchParams({ q: view.q, module: view.module, state: view.state, sort: view.sort, page: String(view.page), size: String(view.size), cols: view.cols.join(",") });
 }
 
 /** Next sort when a column header is clicked: ascending first, then descending. */
@@ -93,6 +102,10 @@ export function readSortState(sort: string, column: string): "ascending" | "desc
   if (sort === column) return "ascending";
   if (sort === `-${column}`) return "descending";
   return "none";
+}
+
+function readLiveState(value: string | null): TLiveState | "" {
+  return (LIVE_STATES as readonly string[]).includes(value ?? "") ? (value as TLiveState) : "";
 }
 
 function withNameColumn(cols: string[]): string[] {

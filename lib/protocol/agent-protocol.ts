@@ -105,11 +105,25 @@ export type TEnrollRequest = z.infer<typeof ZEnrollRequest>;
 export const ZEnrollReply = z.object({ agent_token: z.string(), host_id: z.number().int() });
 export type TEnrollReply = z.infer<typeof ZEnrollReply>;
 
+/** Resource figures of one running process, sent with the heartbeat (not part of the managed list's digest). */
+export const ZProcessStats = z.object({
+  namespace: ZStorableText(256),
+  name: ZStorableText(512),
+  pid: z.number().int(),
+  /** percent of one CPU over the agent's sample window */
+  cpuPercent: z.number().min(0).max(1_000_000),
+  /** resident set size */
+  memBytes: z.number().int().min(0),
+  startedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type TProcessStatsReport = z.infer<typeof ZProcessStats>;
+
 /** A long-poll, which is also the heartbeat. */
 export const ZPollRequest = z.object({
   version: z.string().max(64).default(""),
   waitMs: z.number().int().min(0).max(MAX_WAIT_MS).default(MAX_WAIT_MS),
   managed: ZManagedList,
+  stats: z.array(ZProcessStats).max(MAX_MANAGED).default([]),
 });
 export type TPollRequest = z.infer<typeof ZPollRequest>;
 

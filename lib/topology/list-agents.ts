@@ -24,9 +24,9 @@ export type TAgentView = {
 
 export async function listAgents(query: TAgentListQuery): Promise<TAgentView[]> {
   const rows = await getDb().$queryRaw<
-    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_agent_id: string; bk_host_name: string; agent_token_hash: string | null; agent_version: string; agent_enrolled_at: Date | null; agent_last_seen_at: Date | null; agent_revoked_at: Date | null; businesses: { bizId: number; name: string }[] }[]
+    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_agent_id: string; bk_host_name: string; agent_token_hash: string | null; agent_version: string; agent_enrolled_at: Date | null; agent_last_seen_at: Date | null; agent_disconnected_at: Date | null; agent_revoked_at: Date | null; businesses: { bizId: number; name: string }[] }[]
   >`
-    SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_agent_id, h.bk_host_name, h.agent_token_hash, h.agent_version, h.agent_enrolled_at, h.agent_last_seen_at, h.agent_revoked_at,
+    SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_agent_id, h.bk_host_name, h.agent_token_hash, h.agent_version, h.agent_enrolled_at, h.agent_last_seen_at, h.agent_disconnected_at, h.agent_revoked_at,
       coalesce((SELECT json_agg(DISTINCT jsonb_build_object('bizId', b.bk_biz_id, 'name', b.bk_biz_name))
                 FROM host_module hm JOIN module m ON m.bk_module_id = hm.bk_module_id JOIN business b ON b.bk_biz_id = m.bk_biz_id
                 WHERE hm.bk_host_id = h.bk_host_id), '[]'::json) AS businesses
@@ -39,7 +39,7 @@ export async function listAgents(query: TAgentListQuery): Promise<TAgentView[]> 
     cloudId: row.bk_cloud_id,
     agentId: row.bk_agent_id,
     hostName: row.bk_host_name,
-    agentState: readAgentState({ agentTokenHash: row.agent_token_hash, agentRevokedAt: row.agent_revoked_at, agentLastSeenAt: row.agent_last_seen_at }, now),
+    agentState: readAgentState({ agentTokenHash: row.agent_token_hash, agentRevokedAt: row.agent_revoked_at, agentLastSeenAt: row.agent_last_seen_at, agentDisconnectedAt: row.agent_disconnected_at }, now),
     agentVersion: row.agent_version,
     enrolledAt: row.agent_enrolled_at?.toISOString() ?? null,
     lastSeenAt: row.agent_last_seen_at?.toISOString() ?? null,

@@ -22,9 +22,9 @@ export type THostView = {
 
 export async function listHosts(bizId: number): Promise<THostView[]> {
   const rows = await getDb().$queryRaw<
-    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_agent_id: string; bk_host_name: string; modules: string[]; module_ids: number[]; agent_version: string; agent_last_seen_at: Date | null; agent_revoked_at: Date | null; agent_token_hash: string | null }[]
+    { bk_host_id: number; bk_host_innerip: string; bk_cloud_id: number; bk_agent_id: string; bk_host_name: string; modules: string[]; module_ids: number[]; agent_version: string; agent_last_seen_at: Date | null; agent_disconnected_at: Date | null; agent_revoked_at: Date | null; agent_token_hash: string | null }[]
   >`
-    SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_agent_id, h.bk_host_name, h.agent_version, h.agent_last_seen_at, h.agent_revoked_at, h.agent_token_hash,
+    SELECT h.bk_host_id, h.bk_host_innerip, h.bk_cloud_id, h.bk_agent_id, h.bk_host_name, h.agent_version, h.agent_last_seen_at, h.agent_disconnected_at, h.agent_revoked_at, h.agent_token_hash,
       array_agg(s.bk_set_name || ' / ' || m.bk_module_name ORDER BY s.bk_set_name, m.bk_module_name) AS modules,
       array_agg(m.bk_module_id ORDER BY m.bk_module_id) AS module_ids
     FROM host h
@@ -45,6 +45,6 @@ export async function listHosts(bizId: number): Promise<THostView[]> {
     agentVersion: row.agent_version,
     lastSeenAt: row.agent_last_seen_at?.toISOString() ?? null,
     revokedAt: row.agent_revoked_at?.toISOString() ?? null,
-    agentState: readAgentState({ agentTokenHash: row.agent_token_hash, agentRevokedAt: row.agent_revoked_at, agentLastSeenAt: row.agent_last_seen_at }, now),
+    agentState: readAgentState({ agentTokenHash: row.agent_token_hash, agentRevokedAt: row.agent_revoked_at, agentLastSeenAt: row.agent_last_seen_at, agentDisconnectedAt: row.agent_disconnected_at }, now),
   }));
 }

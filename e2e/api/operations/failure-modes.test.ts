@@ -20,13 +20,32 @@ it("a host the topology does not know ends 117 at once", async () => {
   expect(row.error_msg).toContain("not known");
 });
 
-it("a known host with no agent ends 117 after a short grace", async () => {
+it("a known host no agent ever enrolled on ends 117 at once", async () => {
   const { spec } = daemonSpec();
   const reply = await esb("gse/operate_proc/", { meta: META, hosts: [{ ip: "127.0.0.30", bk_cloud_id: 0 }], op_type: 0, spec });
-  const rows = await waitForGseTask((reply.body.data as { task_id: string }).task_id, 20_000);
-  const row = rows[`0:127.0.0.30:${META.namespace}:${META.name}`];
+  const taskId = (reply.body.data as { task_id: string }).task_id;
+  // the very first read: no grace for a host that never had an agent
+  const first = await esb("gse/get_proc_operate_result/", { task_id: taskId });
+  const row = (first.body.data as Record<string, { error_code: number; error_msg: string }>)[`0:127.0.0.30:${META.namespace}:${META.name}`];
   expect(row.error_code).toBe(117);
-  expect(row.error_msg).toMatch(/no agent|offline/);
+  expect(row.error_msg).toContain("no agent has enrolled");
+  const [task] = await sql<{ finished_at: Date | null }>(`SELECT finished_at FROM task WHERE id = $1`, [taskId]);
+  expect(task.finished_at).not.toBeNull();
+});
+
+it("a host whose enrolled agent is offline keeps the grace, then ends 117", async () => {
+  const gone = await startAgent("127.0.0.44");
+  await gone.stop("SIGKILL");
+  const { spec } = daemonSpec();
+  const reply = await esb("gse/operate_proc/", { meta: META, hosts: [{ ip: "127.0.0.44", bk_cloud_id: 0 }], op_type: 0, spec });
+  const taskId = (reply.body.data as { task_id: string }).task_id;
+  const first = await esb("gse/get_proc_operate_result/", { task_id: taskId });
+  // it may be restarting: the row waits (the grace is 2 s under npm test)
+  expect((first.body.data as Record<string, { error_code: number }>)[`0:127.0.0.44:${META.namespace}:${META.name}`].error_code).toBe(115);
+  const rows = await waitForGseTask(taskId, 20_000);
+  const row = rows[`0:127.0.0.44:${META.namespace}:${META.name}`];
+  expect(row.error_code).toBe(117);
+  expect(row.error_msg).toMatch(/offline/);
 });
 
 it("an agent killed mid-task leaves its row failed, not stuck at 115", async () => {

@@ -9,6 +9,7 @@ import type { TTaskDetail } from "@/lib/operations/get-task-detail";
 import type { TOperationHost } from "@/lib/operations/list-operation-hosts";
 import type { TProcessInstance } from "@/lib/operations/list-process-instances";
 import type { TTaskSummary } from "@/lib/operations/list-tasks";
+import type { TAgentEventEntry } from "@/lib/operations/list-agent-events";
 
 export const TASK_POLL_MS = 1500;
 export const INSTANCES_POLL_MS = 3000;
@@ -49,7 +50,7 @@ export function useTaskDetail(bizId: number, taskId: string) {
 export function useTaskList(bizId: number, view: TTaskListView) {
   return useQuery({
     queryKey: operationKeys.taskList(bizId, view),
-    queryFn: ({ signal }) => consoleFetch<{ count: number; tasks: TTaskSummary[] }>(`${businessPath(bizId)}/tasks?${toTaskQuery(view)}`, { signal }),
+    queryFn: ({ signal }) => consoleFetch<{ count: number; tasks: TTaskSummary[]; events?: TAgentEventEntry[] }>(`${businessPath(bizId)}/tasks?${toTaskQuery(view)}`, { signal }),
     placeholderData: keepPreviousData,
     // while a listed task runs, its state and counts change
     refetchInterval: (query) => (query.state.data?.tasks.some((task) => task.state === "running") ? RUNNING_LIST_POLL_MS : false),

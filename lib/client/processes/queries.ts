@@ -18,6 +18,8 @@ export function useProcessList(bizId: number, view: TProcessListView) {
     queryKey: processKeys.list(bizId, view),
     queryFn: ({ signal }) => consoleFetch<TProcessListPage>(`${processPath(bizId)}?${toListQuery(view)}`, { signal }),
     placeholderData: keepPreviousData,
+    // filtered by live state, the rows themselves change as processes die and come back
+    refetchInterval: view.state ? 3000 : false,
   });
 }
 

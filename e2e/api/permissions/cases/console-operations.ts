@@ -23,6 +23,7 @@ export const CONSOLE_OPERATION_CASES: TRouteCase[] = [
     build: ({ bizId, processId }) => ({ path: `${base(bizId)}/processes/${processId}/operation-hosts` }),
   },
   { route: `${PROCESS}/instances`, method: "GET", surface: "console", needs: "view", build: ({ bizId, processId }) => ({ path: `${base(bizId)}/processes/${processId}/instances` }) },
+  { route: `${BIZ}/process-states`, method: "GET", surface: "console", needs: "view", build: ({ bizId, processId }) => ({ path: `${base(bizId)}/process-states?ids=${processId}` }) },
   { route: `${BIZ}/tasks`, method: "GET", surface: "console", needs: "view", build: ({ bizId }) => ({ path: `${base(bizId)}/tasks?pageSize=10` }) },
   { route: `${BIZ}/tasks/[taskId]`, method: "GET", surface: "console", needs: "view", build: ({ bizId, taskId }) => ({ path: `${base(bizId)}/tasks/${encodeURIComponent(taskId)}` }) },
   {
