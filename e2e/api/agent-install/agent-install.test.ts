@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedInGlobalAdmin } from "../support/admin-support";
 import { daemonSpec, esb, isAlive, readPid, waitFor, waitForGseTask } from "../support/agent-harness";
 import { sql } from "../support/cmdb-client";
-import { BASE_URL, bareEnv, copySea, DIST_DIR, ENROLL_SECRET, ensureOldBuild, OLD_DIST_DIR, OLD_VERSION, pathWithoutNode, runGroup, SEA_FILE, servedManifest, sha256Of, startProxy, type TRunning } from "./install-support";
+import { BASE_URL, bareEnv, copySea, DIST_DIR, ENROLL_SECRET, ensureOldBuild, OLD_DIST_DIR, OLD_VERSION, pathWithoutNode, runGroup, runToEnd, SEA_FILE, servedManifest, sha256Of, startProxy, type TRunning } from "./install-support";
 
 const manifest = servedManifest();
 const running: TRunning[] = [];
@@ -131,13 +131,13 @@ describe("the one-line install", () => {
     const proxy = await startProxy({ tamper: true });
     try {
       const fresh = path.join(mkdtempSync(path.join(os.tmpdir(), "procdeck-prefix-")), "agent");
-      const first = spawnSync("sh", ["-c", installLine(["--token", ENROLL_SECRET, "--foreground", "--prefix", fresh, "--server", proxy.url])], { env: bareEnv(), encoding: "utf8", timeout: 60_000 });
+      const first = await runToEnd("sh", ["-c", installLine(["--token", ENROLL_SECRET, "--foreground", "--prefix", fresh, "--server", proxy.url])], bareEnv());
       expect(first.status).not.toBe(0);
       expect(first.stderr).toMatch(/checksum mismatch for procdeck-agent-[a-z0-9]+-[a-z0-9]+: expected [0-9a-f]{64}, got [0-9a-f]{64}; nothing was installed/);
       expect(existsSync(fresh)).toBe(false);
 
       const before = sha256Of(path.join(prefix, "bin", "procdeck-agent"));
-      const again = spawnSync("sh", ["-c", installLine(["--foreground", "--prefix", prefix, "--server", proxy.url])], { env: bareEnv(), encoding: "utf8", timeout: 60_000 });
+      const again = await runToEnd("sh", ["-c", installLine(["--foreground", "--prefix", prefix, "--server", proxy.url])], bareEnv());
       expect(again.status).not.toBe(0);
       expect(again.stderr).toContain("checksum mismatch");
       expect(sha256Of(path.join(prefix, "bin", "procdeck-agent"))).toBe(before);

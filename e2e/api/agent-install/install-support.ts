@@ -98,6 +98,18 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
+/** A command run to its end without blocking this process (the loopback proxy lives here too). */
+export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** A copy of a built single executable in a fresh, otherwise empty folder: no node_modules anywhere near. */
 export function copySea(fromDir: string): { dir: string; bin: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "procdeck-sea-"));
