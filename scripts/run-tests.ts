@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureAgentBuild } from "./support/agent-build";
 import { ensureBuild } from "./support/ensure-build";
 import { ensureGenerated } from "./support/ensure-generated";
 import { findFreePort } from "./support/free-port";
@@ -51,6 +52,9 @@ async function main() {
     await ensureInitialCredentials(TEST_CREDENTIALS);
     await loadDemoDataOnce();
     if (!isDevServer) await step("build", () => ensureBuild());
+    // the agent's artefacts, once per run (skipped when the current sources are built): the server
+    // serves them and e2e/api/agent-install/ runs them
+    await step("agent build", async () => void (await ensureAgentBuild()));
 
     // agents enrol with this secret; short grace and slack keep the 117 / timeout tests quick
     Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2" });

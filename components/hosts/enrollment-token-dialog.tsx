@@ -1,6 +1,6 @@
 "use client";
-// Issue a one-time enrolment token (optionally for one IP) and show it once, with the agent command
-// line to run on the host. Closing the dialog forgets the token.
+// Issue a one-time enrolment token (optionally for one IP) and show it once, with the one-line
+// install to run on the host (curl … /agent/install.sh | sh). Closing the dialog forgets the token.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogButton } from "@/components/ui/dialog-button";
@@ -24,11 +24,21 @@ export function EnrollmentTokenButton() {
   );
 }
 
-function EnrollmentTokenDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+/** A host's own row: the dialog opens for its IP and cloud area, ready to issue. */
+export function InstallAgentButton({ ip, cloudId }: { ip: string; cloudId: number }) {
+  const t = useT();
+  return (
+    <DialogButton size="sm" variant="ghost" aria-label={t("installAgentNamed", { ip })} renderDialog={({ isOpen, onClose }) => <EnrollmentTokenDialog isOpen={isOpen} onClose={onClose} initialIp={ip} cloudId={cloudId} />}>
+      {t("installAgent")}
+    </DialogButton>
+  );
+}
+
+function EnrollmentTokenDialog({ isOpen, onClose, initialIp = "", cloudId }: { isOpen: boolean; onClose: () => void; initialIp?: string; cloudId?: number }) {
   const t = useT();
   const { lang } = useLang();
   const issue = useIssueEnrollmentToken();
-  const [ip, setIp] = useState("");
+  const [ip, setIp] = useState(initialIp);
   const [isIpShownInvalid, setIsIpShownInvalid] = useState(false);
   const ipId = useId();
   const issued = issue.data;
@@ -40,10 +50,10 @@ function EnrollmentTokenDialog({ isOpen, onClose }: { isOpen: boolean; onClose: 
       setIsIpShownInvalid(true);
       return;
     }
-    issue.mutate(trimmed ? { ip: trimmed } : {});
+    issue.mutate(trimmed ? { ip: trimmed, ...(cloudId && { cloudId }) } : {});
   };
   const server = typeof window === "undefined" ? "" : window.location.origin;
-  const command = issued ? `npm run agent -- --server ${server} --token ${issued.token}${ip.trim() ? ` --ip ${ip.trim()}` : ""}` : "";
+  const command = issued ? (issued.installCommand ?? `curl -fsSL ${server}/agent/install.sh | sh -s -- --token ${issued.token}${ip.trim() ? ` --ip ${ip.trim()}` : ""}`) : "";
 
   return (
     <Dialog
@@ -72,7 +82,8 @@ function EnrollmentTokenDialog({ isOpen, onClose }: { isOpen: boolean; onClose: 
           <WarningNotice title={t("tokenShownOnce")} />
           <CopyField label={t("tokenLabel")} value={issued.token} />
           <p className="text-xs text-slate-600 dark:text-slate-400">{t("tokenExpires", { time: formatMoment(lang, issued.expiresAt) })}</p>
-          <CopyField label={t("agentCommandLabel")} value={command} />
+          <CopyField label={t("installCommandLabel")} value={command} />
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t("installCommandHelp")}</p>
         </div>
       ) : (
         <form id={`${ipId}-form`} className="space-y-3" onSubmit={submit}>
@@ -100,7 +111,7 @@ function EnrollmentTokenDialog({ isOpen, onClose }: { isOpen: boolean; onClose: 
   );
 }
 
-function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({ label, value, rows }: { label: string; value: string; rows?: number }) {
   const t = useT();
   const id = useId();
   const [isCopied, setIsCopied] = useState(false);
@@ -113,7 +124,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
         <textarea
           id={id}
           readOnly
-          rows={value.length > 70 ? 2 : 1}
+          rows={rows ?? (value.length > 70 ? 2 : 1)}
           value={value}
           onFocus={(event) => event.target.select()}
           className={`block w-full resize-none rounded-md border border-slate-300 bg-slate-50 px-2.5 py-1.5 font-mono text-xs break-all text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 ${FOCUS_RING}`}

@@ -8,14 +8,19 @@ import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { useBizAbilities } from "@/components/console/biz-abilities";
-import { EnrollmentTokenButton } from "@/components/hosts/enrollment-token-dialog";
+import { EnrollmentTokenButton, InstallAgentButton } from "@/components/hosts/enrollment-token-dialog";
+import { AgentVersionCell } from "@/components/hosts/agent-version-cell";
+import { BulkEnrollmentButton } from "@/components/hosts/bulk-enrollment-dialog";
+import { UpgradeAgentsButton } from "@/components/hosts/upgrade-agents-button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { RevokeAgentButton } from "@/components/hosts/revoke-agent-button";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import { useHosts } from "@/lib/client/hosts/queries";
+import { useAgentBuildVersion, useHosts } from "@/lib/client/hosts/queries";
 import { formatAgo, formatMoment } from "@/lib/client/operations/format";
 import { taskListHref } from "@/lib/client/operations/task-list-view";
 import { useNow } from "@/lib/client/use-now";
+import { useState } from "react";
 
 
 export function HostList({ bizId, businessName }: { bizId: number; businessName: string }) {
@@ -25,6 +30,17 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
   const { isGlobalAdmin } = useBizAbilities();
   const now = useNow();
   const online = hosts.data?.filter((host) => host.agentState === "online").length ?? 0;
+  const serverVersion = useAgentBuildVersion().data ?? null;
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const hasAgent = (host: { agentState: string }) => host.agentState === "online" || host.agentState === "offline";
+  const upgradable = hosts.data?.filter(hasAgent) ?? [];
+  const selectedIds = upgradable.filter((host) => selected.has(host.hostId)).map((host) => host.hostId);
+  const toggle = (hostId: number) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(hostId)) next.add(hostId);
+      return next;
+    });
   const linkClass = `rounded text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${FOCUS_RING}`;
 
   return (
@@ -39,7 +55,9 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
           </span>
         )}
         {isGlobalAdmin && (
-          <div className="ml-auto">
+          <div className="ml-auto flex items-start gap-2">
+            {selectedIds.length > 0 && <UpgradeAgentsButton bizId={bizId} hostIds={selectedIds} label={t("agentUpgradeSelected", { count: selectedIds.length })} onDone={() => setSelected(new Set())} />}
+            <BulkEnrollmentButton />
             <EnrollmentTokenButton />
           </div>
         )}
@@ -53,6 +71,15 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
               <caption className="sr-only">{t("hostsTable", { business: businessName })}</caption>
               <TableHead>
                 <tr>
+                  {isGlobalAdmin && (
+                    <HeaderCell>
+                      <Checkbox
+                        aria-label={t("selectAllHosts")}
+                        checked={upgradable.length > 0 && selectedIds.length === upgradable.length}
+                        onChange={(event) => setSelected(event.target.checked ? new Set(upgradable.map((host) => host.hostId)) : new Set())}
+                      />
+                    </HeaderCell>
+                  )}
                   <HeaderCell>{t("ipColumn")}</HeaderCell>
                   <HeaderCell>{t("cloudColumn")}</HeaderCell>
                   <HeaderCell>{t("agentIdColumn")}</HeaderCell>
@@ -70,6 +97,9 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                 {hosts.data
                   ? hosts.data.map((host) => (
                       <Row key={host.hostId} data-ip={host.ip}>
+                        {isGlobalAdmin && (
+                          <Cell>{hasAgent(host) && <Checkbox aria-label={t("selectHost", { ip: host.ip })} checked={selected.has(host.hostId)} onChange={() => toggle(host.hostId)} />}</Cell>
+                        )}
                         <Cell className="font-mono text-xs">{host.ip}</Cell>
                         <Cell>{host.cloudId}</Cell>
                         <Cell className="font-mono text-xs select-all" data-testid="agent-id">{host.agentId}</Cell>
@@ -89,10 +119,16 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                             <span className="text-slate-500 dark:text-slate-400">{t("neverSeen")}</span>
                           )}
                         </Cell>
-                        <Cell className="font-mono text-xs">{host.agentVersion || t("notSet")}</Cell>
+                        <Cell className="text-xs">
+                          <AgentVersionCell host={host} serverVersion={serverVersion} />
+                        </Cell>
                         <Cell className="text-xs whitespace-nowrap">
                           <div className="flex items-center justify-end gap-2">
-                            {isGlobalAdmin && (host.agentState === "online" || host.agentState === "offline") && <RevokeAgentButton bizId={bizId} hostId={host.hostId} ip={host.ip} />}
+                            {isGlobalAdmin && hasAgent(host) && (host.isAgentOutdated || host.agentUpgrade?.state === "failed") && (
+                              <UpgradeAgentsButton bizId={bizId} hostIds={[host.hostId]} size="sm" label={t("agentUpgrade")} ariaLabel={t("agentUpgradeNamed", { ip: host.ip })} />
+                            )}
+                            {isGlobalAdmin && !hasAgent(host) && <InstallAgentButton ip={host.ip} cloudId={host.cloudId} />}
+                            {isGlobalAdmin && hasAgent(host) && <RevokeAgentButton bizId={bizId} hostId={host.hostId} ip={host.ip} />}
                             <Link href={taskListHref(bizId, { ip: host.ip })} className={linkClass} aria-label={t("tasksOnHost", { ip: host.ip })}>
                               {t("tasks")}
                             </Link>
@@ -100,7 +136,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                         </Cell>
                       </Row>
                     ))
-                  : <SkeletonRows rows={6} columns={9} />}
+                  : <SkeletonRows rows={6} columns={isGlobalAdmin ? 10 : 9} />}
               </tbody>
             </Table>
           </div>

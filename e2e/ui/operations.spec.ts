@@ -211,7 +211,22 @@ test("issues an enrolment token once, with the agent command line", async ({ pag
   await dialog.getByRole("button", { name: "Issue token" }).click();
   const token = await dialog.getByLabel("Enrolment token").inputValue();
   expect(token).toMatch(/^\d+\.\S{20,}$/);
-  await expect(dialog.getByLabel("Run on the host, in a Procdeck checkout")).toHaveValue(new RegExp(`^npm run agent -- --server http\\S+ --token ${token.replace(".", "\\.")} --ip 10\\.0\\.0\\.5$`));
+  await expect(dialog.getByLabel("Run on the host as root (one line)")).toHaveValue(new RegExp(`^curl -fsSL http\\S+/agent/install\\.sh \\| sh -s -- --token ${token.replace(".", "\\.")} --ip 10\\.0\\.0\\.5$`));
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
+});
+
+test("issues tokens for many IPs at once, each with its own install line", async ({ page }) => {
+  await page.goto(`/biz/${DEMO_BIZ}/hosts`);
+  await page.getByRole("button", { name: "Tokens for many hosts" }).click();
+  const dialog = page.getByRole("dialog", { name: "Tokens for many hosts" });
+  await dialog.getByLabel("IPv4 addresses").fill("10.0.9.1\n10.0.9.2, 10.0.9.3 10.0.9");
+  await dialog.getByRole("button", { name: "Issue 4 tokens" }).click();
+  await expect(dialog.getByLabel("IPv4 addresses")).toHaveAccessibleDescription(/Not IPv4 addresses: 10\.0\.9$/);
+  await dialog.getByLabel("IPv4 addresses").fill("10.0.9.1\n10.0.9.2, 10.0.9.3");
+  await dialog.getByRole("button", { name: "Issue 3 tokens" }).click();
+  for (const ip of ["10.0.9.1", "10.0.9.2", "10.0.9.3"]) {
+    await expect(dialog.getByLabel(ip, { exact: true })).toHaveValue(new RegExp(`^curl -fsSL http\\S+/agent/install\\.sh \\| sh -s -- --token \\d+\\.\\S+ --ip ${ip.replaceAll(".", "\\.")}$`));
+  }
+  await expect(dialog.getByLabel("All install lines (one per host)")).toHaveValue(/(curl .*\n){2}curl .*/);
 });

@@ -12,8 +12,13 @@ import { MAX_WAIT_MS, type TAgentEvent, type TManagedState, type TWorkItem, type
 import { RetryBackoff } from "./retry-backoff";
 import { StatsSampler } from "./stats-sampler";
 import { AgentRefusedError, ServerClient } from "./server-client";
+import { readAgentVersion } from "./agent-version";
+import { SelfUpgrade } from "./self-upgrade";
+import { currentPlatform } from "@/lib/protocol/agent-artifacts";
 
-export const AGENT_VERSION = "0.1.0";
+/** package.json's version, written in at bundle time (lib/agent/agent-version.ts) */
+export const AGENT_VERSION = readAgentVersion();
+const PLATFORM = currentPlatform();
 
 const { values: args } = parseArgs({
   options: {
@@ -23,8 +28,15 @@ const { values: args } = parseArgs({
     "cloud-id": { type: "string", default: "0" },
     "state-dir": { type: "string" },
     "watch-interval-ms": { type: "string", default: "1000" },
+    // the install script enrols first, then starts the service without the one-time token
+    "enroll-only": { type: "boolean", default: false },
+    version: { type: "boolean", default: false },
   },
 });
+if (args.version) {
+  console.log(AGENT_VERSION);
+  process.exit(0);
+}
 
 function log(message: string) {
   console.log(`${new Date().toISOString()} [agent ${identity}] ${message}`);
@@ -55,6 +67,8 @@ const keyOf = (item: { namespace: string; name: string }) => `${item.namespace}\
 
 async function main() {
   const token = await obtainToken();
+  if (args["enroll-only"]) process.exit(0);
+  const upgrade = new SelfUpgrade({ serverUrl: args.server!, currentVersion: AGENT_VERSION, log, report: (progress) => client.report(token, { results: [], events: [], managed: [], upgrade: progress }), beforeRestart: () => store.save() });
   const watcher = new ManagedWatcher(store, (entry: TManagedState) => busy.has(keyOf(entry)), (event) => {
     log(`${event.name}: ${event.message}`);
     events.push(event);
@@ -71,10 +85,11 @@ async function main() {
   while (!isStopping) {
     try {
       const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
-      const reply = await client.poll(token, { version: AGENT_VERSION, waitMs: MAX_WAIT_MS, managed, stats: sampler.current() });
+      const reply = await client.poll(token, { version: AGENT_VERSION, platform: PLATFORM, waitMs: MAX_WAIT_MS, managed, stats: sampler.current() });
       managedSync.confirm(receipt);
       backoff.reset();
       reply.work.forEach((item) => schedule(item, token));
+      if (reply.upgrade) upgrade.start(reply.upgrade);
       if (outbox.length || events.length) void flushReports(token);
     } catch (error) {
       managedSync.forget();
@@ -91,7 +106,10 @@ async function main() {
 }
 
 async function obtainToken(): Promise<string> {
-  if (store.agentToken) return store.agentToken;
+  if (store.agentToken) {
+    if (args["enroll-only"]) log("already enrolled (the state folder has an agent token)");
+    return store.agentToken;
+  }
   if (!args.token) {
     console.error("not enrolled yet: pass --token with an enrolment token");
     process.exit(2);
@@ -99,7 +117,7 @@ async function obtainToken(): Promise<string> {
   const backoff = new RetryBackoff();
   for (;;) {
     try {
-      const reply = await client.enroll({ enrollment_token: args.token, bk_cloud_id: cloudId, ip, hostname: os.hostname(), version: AGENT_VERSION });
+      const reply = await client.enroll({ enrollment_token: args.token, bk_cloud_id: cloudId, ip, hostname: os.hostname(), version: AGENT_VERSION, platform: PLATFORM });
       store.agentToken = reply.agent_token;
       log(`enrolled as host ${reply.host_id}`);
       return reply.agent_token;

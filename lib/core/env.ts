@@ -92,7 +92,23 @@ export const ZDbTimeoutEnv = z.object({
 });
 export type TDbTimeoutEnv = z.infer<typeof ZDbTimeoutEnv>;
 
+/**
+ * The console's address as hosts reach it (https://console.example.com): the install script and the
+ * command the Hosts page shows are rendered with it. Unset: taken from each request's Host.
+ */
+export const ZPublicUrlEnv = z.object({
+  PROCDECK_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
+    .refine((value) => /^https?:\/\/[A-Za-z0-9.:[\]-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value.replace(/\/$/, "")), "must be a plain URL: scheme, host, optional port and path, no query")
+    .optional(),
+});
+
+export function readPublicUrl(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return parseOrThrow(ZPublicUrlEnv, source).PROCDECK_PUBLIC_URL?.replace(/\/+$/, "");
+}
+
 export const ZStartEnv = z.object({
+  ...ZPublicUrlEnv.shape,
   ...ZLoginEnv.shape,
   ...ZOperationsEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

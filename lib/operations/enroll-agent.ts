@@ -25,7 +25,7 @@ export async function enrollAgent(input: unknown): Promise<TEnrollReply> {
     const { token, hash } = issueAgentToken(host.id);
     await tx.host.update({
       where: { id: host.id },
-      data: { agentTokenHash: hash, agentEnrolledAt: new Date(), agentRevokedAt: null, agentVersion: request.version, hostName: host.hostName || request.hostname },
+      data: { agentTokenHash: hash, agentEnrolledAt: new Date(), agentRevokedAt: null, agentVersion: request.version, agentPlatform: request.platform ?? "", hostName: host.hostName || request.hostname },
     });
     if (via.tokenId) await tx.enrollmentToken.update({ where: { id: via.tokenId }, data: { usedAt: new Date(), usedByHost: host.id } });
     await writeAuditEntries(tx, [

@@ -12,6 +12,7 @@ import { readOperationsEnv } from "@/lib/core/env";
 import type { TPollReply, TPollRequest, TProcSpec, TWorkItem } from "@/lib/protocol/agent-protocol";
 import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import type { TAgentHost } from "@/lib/operations/agent-token";
+import { readUpgradeOrder } from "@/lib/operations/agent-upgrade";
 import { recordManagedStates } from "@/lib/operations/record-managed-states";
 import { recordProcessStats } from "@/lib/operations/record-process-stats";
 import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
@@ -24,13 +25,14 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   // the heartbeat goes with the first claim, before the sweep, so a returning agent's own sweep never
   // counts it offline
   const pollId = randomUUID();
-  let work = await claimWork(host.id, { version: input.version, pollId });
+  let work = await claimWork(host.id, { version: input.version, platform: input.platform, pollId });
   await recordManagedStates(null, host.id, input.managed);
   await recordProcessStats(host.id, input.stats);
   await settleOverdueRows();
-  if (work.length || input.waitMs === 0) {
+  let upgrade = await readUpgradeOrder(host.id, input.version, true);
+  if (work.length || upgrade || input.waitMs === 0) {
     subscription.cancel();
-    return { work };
+    return { work, ...(upgrade && { upgrade }) };
   }
   await subscription.wait(input.waitMs, signal);
   // an agent that hung up would never receive what it claimed: its rows would sit until their deadline
@@ -39,19 +41,20 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
     return { work: [] };
   }
   work = await claimWork(host.id);
-  return { work };
+  upgrade = await readUpgradeOrder(host.id, input.version, false);
+  return { work, ...(upgrade && { upgrade }) };
 }
 
 /**
  * Claims up to CLAIM_BATCH queued rows; with `heartbeat`, also records that the agent is alive (same
  * statement). On the pool directly, as a prepared statement: every agent runs it on every poll.
  */
-async function claimWork(hostId: number, heartbeat?: { version: string; pollId: string }): Promise<TWorkItem[]> {
+async function claimWork(hostId: number, heartbeat?: { version: string; platform?: string; pollId: string }): Promise<TWorkItem[]> {
   const { rows } = await getPgPool().query<{ id: string; op_type: number; namespace: string; name: string; spec: TProcSpec }>({
     name: "procdeck-agent-claim",
     text: `
       WITH seen AS (
-        UPDATE host SET agent_last_seen_at = now(), agent_version = $2, agent_poll_id = $6, agent_disconnected_at = NULL WHERE bk_host_id = $1 AND $3::boolean
+        UPDATE host SET agent_last_seen_at = now(), agent_version = $2, agent_platform = coalesce($6, agent_platform), agent_poll_id = $7, agent_disconnected_at = NULL WHERE bk_host_id = $1 AND $3::boolean
       )
       UPDATE task_row r SET claimed_at = now(),
         deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + $4)
@@ -61,7 +64,7 @@ async function claimWork(hostId: number, heartbeat?: { version: string; pollId: 
           AND NOT EXISTS (SELECT 1 FROM host h WHERE h.bk_host_id = $1 AND h.agent_revoked_at IS NOT NULL)
         ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)
       RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`,
-    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH, heartbeat?.pollId ?? null],
+    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH, heartbeat?.platform ?? null, heartbeat?.pollId ?? null],
   });
   // bigint ids arrive as text from pg
   return rows.map((row) => ({ rowId: String(row.id), opType: row.op_type, namespace: row.namespace, name: row.name, spec: row.spec }));

@@ -13,11 +13,13 @@ import { OUTPUT_TAIL_BYTES, type TReportReply, type TReportRequest } from "@/lib
 import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { toStorableText } from "@/lib/protocol/storable-text";
 import type { TAgentHost } from "@/lib/operations/agent-token";
+import { recordUpgradeProgress } from "@/lib/operations/agent-upgrade";
 import { recordManagedStates } from "@/lib/operations/record-managed-states";
 import { toAgentEventAudits } from "@/lib/operations/agent-event-audit";
 import { closeTasksSoon } from "@/lib/operations/task-lifecycle";
 
 export async function recordAgentReport(host: TAgentHost, report: TReportRequest): Promise<TReportReply> {
+  if (report.upgrade) await recordUpgradeProgress(host.id, report.upgrade);
   const isSingleStatement = !report.events.length && !report.managed.length;
   const touched = isSingleStatement ? await writeResults(null, host.id, report.results) : await getDb().$transaction((tx) => writeReport(tx, host, report));
   closeTasksSoon(touched.keys());

@@ -99,6 +99,8 @@ export const ZEnrollRequest = z.object({
   ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, "an IPv4 address"),
   hostname: z.string().max(256).default(""),
   version: z.string().max(64).default(""),
+  /** "<os>-<arch>" (linux-x64); absent from agents older than self-upgrade */
+  platform: z.string().max(64).optional(),
 });
 export type TEnrollRequest = z.infer<typeof ZEnrollRequest>;
 
@@ -121,19 +123,33 @@ export type TProcessStatsReport = z.infer<typeof ZProcessStats>;
 /** A long-poll, which is also the heartbeat. */
 export const ZPollRequest = z.object({
   version: z.string().max(64).default(""),
+  platform: z.string().max(64).optional(),
   waitMs: z.number().int().min(0).max(MAX_WAIT_MS).default(MAX_WAIT_MS),
   managed: ZManagedList,
   stats: z.array(ZProcessStats).max(MAX_MANAGED).default([]),
 });
 export type TPollRequest = z.infer<typeof ZPollRequest>;
 
-export const ZPollReply = z.object({ work: z.array(ZWorkItem) });
+/** The console asked this agent to replace itself with the server's build (lib/agent/self-upgrade.ts); older agents ignore it. */
+export const ZUpgradeOrder = z.object({ version: z.string().max(64) });
+export type TUpgradeOrder = z.infer<typeof ZUpgradeOrder>;
+
+export const ZPollReply = z.object({ work: z.array(ZWorkItem), upgrade: ZUpgradeOrder.optional() });
 export type TPollReply = z.infer<typeof ZPollReply>;
+
+export const ZUpgradeProgress = z.object({
+  state: z.enum(["downloading", "restarting", "failed"]),
+  version: z.string().max(64),
+  message: ZStorableText(1000),
+});
+export type TUpgradeProgress = z.infer<typeof ZUpgradeProgress>;
 
 export const ZReportRequest = z.object({
   results: z.array(ZWorkResult).max(MAX_RESULTS).default([]),
   events: z.array(ZAgentEvent).max(MAX_EVENTS).default([]),
   managed: ZManagedList,
+  /** how a self-upgrade goes; "done" is the server's to say, when the agent polls with the new version */
+  upgrade: ZUpgradeProgress.optional(),
 });
 export type TReportRequest = z.infer<typeof ZReportRequest>;
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { readStartEnv } from "@/lib/core/env";
 import { ensureInitialCredentials, type TInitialCredentials } from "@/lib/access/ensure-initial-credentials";
 import { loadDemoDataOnce } from "@/prisma/seed/load-demo-data";
+import { ensureAgentBuild } from "./agent-build";
 import { ensureBuild } from "./ensure-build";
 import { prepareDatabase } from "./prepare-database";
 
@@ -31,6 +32,8 @@ export async function startServer() {
   if (env.PROCDECK_DEMO === "1" && (await loadDemoDataOnce())) console.log("Loaded the demo data (business Demo, bk_biz_id 2).");
 
   if (!isDev) await ensureBuild();
+  // the agent's single executable and .mjs, served under /agent/ (built when missing or changed)
+  await ensureAgentBuild();
 
   let isStopping = false;
   let server: ChildProcess | undefined;

@@ -8,9 +8,33 @@ import { hostKeys } from "@/lib/client/hosts/query-keys";
 import type { THostView } from "@/lib/topology/list-hosts";
 import type { TRevokeResult } from "@/lib/operations/revoke-agent";
 
+export type TIssuedEnrollmentToken = { token: string; expiresAt: string; installCommand: string | null };
+
 export function useIssueEnrollmentToken() {
   return useMutation({
-    mutationFn: (input: { ip?: string }) => consoleFetch<{ token: string; expiresAt: string }>("/api/console/enrollment-tokens", { method: "POST", body: input }),
+    mutationFn: (input: { ip?: string; cloudId?: number }) => consoleFetch<TIssuedEnrollmentToken>("/api/console/enrollment-tokens", { method: "POST", body: input }),
+  });
+}
+
+export function useIssueEnrollmentTokens() {
+  return useMutation({
+    mutationFn: (input: { ips: string[]; cloudId: number }) =>
+      consoleFetch<{ tokens: (TIssuedEnrollmentToken & { ip: string; cloudId: number })[] }>("/api/console/enrollment-tokens/bulk", { method: "POST", body: input }),
+  });
+}
+
+/** Marks the hosts' rows "requested" at once; the list's polling then shows the agents' progress. */
+export function useUpgradeAgents(bizId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (hostIds: number[]) => consoleFetch<{ version: string; hostIds: number[] }>("/api/console/agents/upgrade", { method: "POST", body: { hostIds } }),
+    onSuccess: (result) => {
+      const requested = new Set(result.hostIds);
+      queryClient.setQueryData<THostView[]>(hostKeys.list(bizId), (hosts) =>
+        hosts?.map((host) => (requested.has(host.hostId) ? { ...host, agentUpgrade: { state: "requested", version: result.version, message: "", at: new Date().toISOString() } } : host)),
+      );
+      return queryClient.invalidateQueries({ queryKey: hostKeys.all(bizId) });
+    },
   });
 }
 

@@ -14,3 +14,16 @@ export function useHosts(bizId: number) {
     refetchInterval: HOSTS_POLL_MS,
   });
 }
+
+/** The server's agent build (public /agent/manifest.json): its version is what agents are compared with. */
+export function useAgentBuildVersion() {
+  return useQuery({
+    queryKey: ["agent-build"] as const,
+    queryFn: async ({ signal }) => {
+      const reply = await fetch("/agent/manifest.json", { signal });
+      if (!reply.ok) return null;
+      return ((await reply.json()) as { version?: string }).version ?? null;
+    },
+    staleTime: 60_000,
+  });
+}

@@ -1,7 +1,9 @@
-// POST /api/console/enrollment-tokens  {ip?, cloudId?} → {token, expiresAt}: a one-time agent enrolment
-// token, shown once (only its hash is kept). Global administrators only: an agent token reaches every business its host serves.
+// POST /api/console/enrollment-tokens  {ip?, cloudId?} → {token, expiresAt, installCommand}: a one-time
+// agent enrolment token, shown once (only its hash is kept), with the one-line install for the host.
+// Global administrators only: an agent token reaches every business its host serves.
 import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
+import { installCommand, readRequestPublicUrl } from "@/lib/operations/agent-distribution";
 import { issueEnrollmentToken } from "@/lib/operations/issue-enrollment-token";
 
 const ZIssueToken = z.strictObject({
@@ -16,5 +18,10 @@ export const POST = consoleRoute({
   access: "global-admin",
   body: ZIssueToken,
   status: 201,
-  handle: ({ body, actor }) => issueEnrollmentToken({ actor, ip: body.ip, cloudId: body.ip === undefined ? undefined : (body.cloudId ?? 0) }),
+  handle: async ({ body, actor, req }) => {
+    const cloudId = body.ip === undefined ? undefined : (body.cloudId ?? 0);
+    const issued = await issueEnrollmentToken({ actor, ip: body.ip, cloudId });
+    const publicUrl = readRequestPublicUrl(req);
+    return { ...issued, installCommand: publicUrl ? installCommand(publicUrl, issued.token, { ip: body.ip, cloudId }) : null };
+  },
 });

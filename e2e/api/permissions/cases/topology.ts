@@ -138,6 +138,21 @@ export const TOPOLOGY_CASES: TRouteCase[] = [
   { route: "/api/console/enrollment-tokens", method: "POST", surface: "console", needs: "global-admin", build: () => ({ path: "/api/console/enrollment-tokens", body: {} }) },
   { route: "/api/console/agents", method: "GET", surface: "console", needs: "global-admin", build: () => ({ path: "/api/console/agents" }) },
   {
+    route: "/api/console/enrollment-tokens/bulk",
+    method: "POST",
+    surface: "console",
+    needs: "global-admin",
+    build: async () => ({ path: "/api/console/enrollment-tokens/bulk", body: { ips: [await freshTestIp(), await freshTestIp()] } }),
+  },
+  {
+    route: "/api/console/agents/upgrade",
+    method: "POST",
+    surface: "console",
+    needs: "global-admin",
+    // the server's agent build is made by npm test (scripts/run-tests.ts) before the server starts
+    build: async () => ({ path: "/api/console/agents/upgrade", body: { hostIds: [(await insertHost([], { agentTokenHash: "sha256$matrix$not-a-real-token" })).hostId] } }),
+  },
+  {
     route: "/api/console/hosts/[hostId]/revoke-agent",
     method: "POST",
     surface: "console",
