@@ -74,7 +74,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                   {isGlobalAdmin && (
                     <HeaderCell>
                       <Checkbox
-                        aria-label={t("selectAllHosts")}
+                        aria-label={t("selectAllAgentHosts")}
                         checked={upgradable.length > 0 && selectedIds.length === upgradable.length}
                         onChange={(event) => setSelected(event.target.checked ? new Set(upgradable.map((host) => host.hostId)) : new Set())}
                       />
