@@ -84,12 +84,12 @@ function TaskRowsPanel({ bizId, taskId, task }: { bizId: number; taskId: string;
     if (!rows) return null;
     const shown = selectTaskRows(rows, view);
     const groupCounts = new Map<string, number>();
-    for (const row of shown) groupCounts.set(row.name, (groupCounts.get(row.name) ?? 0) + 1);
+    for (const row of shown) groupCounts.set(row.processName, (groupCounts.get(row.processName) ?? 0) + 1);
     return {
       shown,
       groupCounts,
       counts: countRowStates(rows),
-      isGrouped: new Set(rows.map((row) => row.name)).size > 1,
+      isGrouped: new Set(rows.map((row) => row.processName)).size > 1,
       ips: { all: ipsToCopy(rows), failed: ipsToCopy(rows.filter((row) => rowState(row.code) === "failed")), shown: ipsToCopy(rows.filter((row) => matchesRowFilter(row, view))) },
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- viewKey is the view

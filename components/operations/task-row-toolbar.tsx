@@ -26,7 +26,8 @@ export function TaskRowToolbar({ view, counts, onViewChange, ips }: TProps) {
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      showToast(t("taskCopied", { count: formatNumber(lang, text ? text.split("\n").length : 0) }));
+      const count = text ? text.split("\n").length : 0;
+      showToast(count === 1 ? t("taskCopiedOne") : t("taskCopied", { count: formatNumber(lang, count) }));
     } catch (error) {
       showToast(t("taskCopyError", { message: error instanceof Error ? error.message : String(error) }), "error");
     }

@@ -70,30 +70,30 @@ export function TaskRows({ bizId, taskId, rows, groupCounts, isGrouped, sort, on
                 const state = rowState(row.code);
                 const open = isOpen(row);
                 const outputId = `output-${row.id}`;
-                const isGroupStart = isGrouped && (index === 0 || rows[index - 1].name !== row.name);
+                const isGroupStart = isGrouped && (index === 0 || rows[index - 1].processName !== row.processName);
                 return (
                   <Fragment key={row.id}>
                     {isGroupStart && (
-                      <tr data-group={row.name} className="border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+                      <tr data-group={row.processName} className="border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
                         <th scope="rowgroup" colSpan={COLUMNS} className="px-3 py-1.5 text-left text-xs font-semibold">
                           {row.processId !== null ? (
                             <Link className={linkClass} href={`/biz/${bizId}/processes/${row.processId}`}>
-                              {row.name}
+                              {row.processName}
                             </Link>
                           ) : (
-                            row.name
+                            row.processName
                           )}
-                          <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">{t("taskGroupRows", { count: groupCounts.get(row.name) ?? 0 })}</span>
+                          <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">{t("taskGroupRows", { count: groupCounts.get(row.processName) ?? 0 })}</span>
                         </th>
                       </tr>
                     )}
-                    <Row data-ip={row.ip} data-state={state} data-process={row.name}>
+                    <Row data-ip={row.ip} data-state={state} data-process={row.processName}>
                       <Cell className="font-mono text-xs whitespace-nowrap">
                         {row.ip}
                         {row.cloudId !== 0 && <span className="text-slate-500 dark:text-slate-400"> ({row.cloudId})</span>}
                       </Cell>
                       <Cell className="text-xs whitespace-nowrap" data-column="process">
-                        {row.name}
+                        {row.processName}
                       </Cell>
                       <Cell className="text-xs whitespace-nowrap">{row.setName || t("notSet")}</Cell>
                       <Cell className="text-xs whitespace-nowrap">{row.moduleName || t("notSet")}</Cell>

@@ -15,8 +15,9 @@ export type TTaskRowView = {
   ip: string;
   cloudId: number;
   name: string;
-  /** the catalogue process the row resolves to (null: none matches) */
+  /** the catalogue process the row resolves to (null: none matches), and its name (else the row's) */
   processId: number | null;
+  processName: string;
   setName: string;
   moduleName: string;
   opType: number;
@@ -70,6 +71,7 @@ export async function getTaskDetail(taskId: string, bizId: number | null): Promi
     cloudId: row.cloudId,
     name: row.name,
     processId: process?.processId ?? null,
+    processName: process?.name ?? row.name,
     setName: place.setName,
     moduleName: place.moduleName,
     opType: row.opType,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countRowStates, ipsToCopy, readTaskRowsView, selectTaskRows, writeTaskRowsView } from "./task-rows-view";
 
-const row = (id: string, name: string, ip: string, code: number, durationMs: number | null) => ({ id, name, ip, code, durationMs });
+const row = (id: string, name: string, ip: string, code: number, durationMs: number | null) => ({ id, processName: name, ip, code, durationMs });
 const ROWS = [row("1", "b", "10.0.0.1", 0, 300), row("2", "a", "10.0.0.2", 117, 5), row("3", "b", "10.0.1.3", 115, null), row("4", "b", "10.0.0.4", 0, 900), row("5", "a", "10.0.0.1", 0, 40)];
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 

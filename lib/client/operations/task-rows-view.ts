@@ -34,7 +34,7 @@ export function writeTaskRowsView(view: TTaskRowsView): URLSearchParams {
   return params;
 }
 
-type TRow = { id: string; ip: string; code: number; name: string; durationMs: number | null };
+type TRow = { id: string; ip: string; code: number; processName: string; durationMs: number | null };
 
 export function countRowStates(rows: TRow[]): Record<TRowFilter, number> {
   const counts = { all: rows.length, running: 0, succeeded: 0, failed: 0 };
@@ -52,11 +52,11 @@ export function matchesRowFilter(row: TRow, view: Pick<TTaskRowsView, "state" | 
  */
 export function selectTaskRows<T extends TRow>(rows: T[], view: TTaskRowsView): T[] {
   const groupOf = new Map<string, number>();
-  for (const row of rows) if (!groupOf.has(row.name)) groupOf.set(row.name, groupOf.size);
+  for (const row of rows) if (!groupOf.has(row.processName)) groupOf.set(row.processName, groupOf.size);
   const shown = rows.map((row, index) => ({ row, index })).filter(({ row }) => matchesRowFilter(row, view));
   const direction = view.sort === "duration-asc" ? 1 : -1;
   shown.sort((a, b) => {
-    const group = groupOf.get(a.row.name)! - groupOf.get(b.row.name)!;
+    const group = groupOf.get(a.row.processName)! - groupOf.get(b.row.processName)!;
     if (group !== 0) return group;
     if (view.sort !== "row") {
       const da = a.row.durationMs;

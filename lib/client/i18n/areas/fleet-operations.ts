@@ -33,6 +33,7 @@ export const FLEET_OPERATIONS_MESSAGES = {
   taskCopyFailed: { en: "Copy failed IPs", zh: "复制失败 IP" },
   taskCopyShown: { en: "Copy shown IPs", zh: "复制筛选结果 IP" },
   taskCopied: { en: "Copied {count} IPs", zh: "已复制 {count} 个 IP" },
+  taskCopiedOne: { en: "Copied 1 IP", zh: "已复制 1 个 IP" },
   taskCopyError: { en: "Could not copy: {message}", zh: "无法复制：{message}" },
   taskSortDuration: { en: "Sort by duration", zh: "按耗时排序" },
   taskNoRowsMatch: { en: "No row matches these filters.", zh: "没有符合筛选条件的行。" },
