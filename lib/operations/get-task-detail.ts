@@ -49,11 +49,29 @@ export type TTaskDetail = {
   progress: { total: number; done: number; succeeded: number; failed: number; running: number };
   isFinished: boolean;
   rows: TTaskRowView[];
+  /** true when `rows` holds only the rows changed since the `since` asked for (progress counts all) */
+  isPartial: boolean;
+  /** pass as `since` on the next poll: rows changed after this read come back, and only they */
+  cursor: string;
 };
 
-export async function getTaskDetail(taskId: string, bizId: number | null): Promise<TTaskDetail> {
+/**
+ * The cursor is the oldest transaction still running when it is read (as a 32-bit xid, like a row's
+ * xmin): every row changed by a transaction before it was visible to this read, every row changed
+ * later has an xmin at or after it. Read before the rows, so nothing falls between two polls. (Across
+ * an xid wraparound a poll may miss a row; the page reads the whole task once it has finished.)
+ */
+async function readCursor(): Promise<bigint> {
+  const [{ cursor }] = await getDb().$queryRaw<{ cursor: bigint }[]>`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296) AS cursor`;
+  return BigInt(cursor);
+}
+
+export async function getTaskDetail(taskId: string, bizId: number | null, options: { since?: bigint } = {}): Promise<TTaskDetail> {
   await settleOverdueRows();
-  const task = await getDb().task.findUnique({ where: { id: taskId }, include: { rows: { orderBy: { id: "asc" } } } });
+  const cursor = await readCursor();
+  const isPartial = options.since !== undefined;
+  const changed = isPartial ? (await getDb().$queryRaw<{ id: bigint }[]>`SELECT id FROM task_row WHERE task_id = ${taskId} AND xmin::text::bigint >= ${options.since}`).map((row) => row.id) : [];
+  const task = await getDb().task.findUnique({ where: { id: taskId }, include: { rows: { where: isPartial ? { id: { in: changed } } : undefined, orderBy: { id: "asc" } } } });
   if (!task || (bizId !== null && task.bizId !== bizId)) throw new ApiError("NOT_FOUND", text(`task ${taskId} does not exist`, `任务 ${taskId} 不存在`));
 
   const keyOf = (row: (typeof task.rows)[number]) => rowProcessKey({ namespace: row.namespace, name: row.name, procName: procNameOf(row.spec) });
@@ -86,8 +104,10 @@ export async function getTaskDetail(taskId: string, bizId: number | null): Promi
     };
   });
   const retry = await getDb().task.findUnique({ where: { retryOf: task.id }, select: { id: true } });
-  const running = rows.filter((row) => row.code === RESULT_CODE.RUNNING).length;
-  const succeeded = rows.filter((row) => isSuccessCode(row.code)).length;
+  const codes = isPartial ? await countCodes(taskId) : rows.map((row) => ({ code: row.code, count: 1 }));
+  const total = codes.reduce((sum, row) => sum + row.count, 0);
+  const running = codes.reduce((sum, row) => sum + (row.code === RESULT_CODE.RUNNING ? row.count : 0), 0);
+  const succeeded = codes.reduce((sum, row) => sum + (isSuccessCode(row.code) ? row.count : 0), 0);
   // a report lands in two steps (its rows, then its task's close, batched after the commit): a task read
   // in between is closed now, so the page's last poll shows the end that is stored
   const finishedAt = task.finishedAt ?? (running === 0 ? await closeTaskIfDone(task.id) : null);
@@ -104,10 +124,16 @@ export async function getTaskDetail(taskId: string, bizId: number | null): Promi
     processes: [...processes.values()],
     createdAt: task.createdAt.toISOString(),
     finishedAt: finishedAt?.toISOString() ?? null,
-    progress: { total: rows.length, done: rows.length - running, succeeded, failed: rows.length - running - succeeded, running },
+    progress: { total, done: total - running, succeeded, failed: total - running - succeeded, running },
     isFinished: running === 0,
     rows,
+    isPartial,
+    cursor: String(cursor),
   };
+}
+
+async function countCodes(taskId: string): Promise<{ code: number; count: number }[]> {
+  return getDb().$queryRaw<{ code: number; count: number }[]>`SELECT code, count(*)::int AS count FROM task_row WHERE task_id = ${taskId} GROUP BY code`;
 }
 
 function procNameOf(spec: unknown): string {
