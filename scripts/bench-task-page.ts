@@ -72,6 +72,21 @@ async function main() {
     results.set(size, runs);
   }
 
+  // the API beneath: a whole read (first load, and the last poll) against a poll with the cursor
+  const api: string[] = [];
+  for (const [size, taskId] of tasks) {
+    const path = `/api/console/businesses/${bizId}/tasks/${encodeURIComponent(taskId)}`;
+    const wholeStarted = Date.now();
+    const whole = await context.request.get(path);
+    const wholeMs = Date.now() - wholeStarted;
+    const wholeBody = await whole.body();
+    const cursor = ((JSON.parse(wholeBody.toString()) as { data: { cursor: string } }).data.cursor);
+    const pollStarted = Date.now();
+    const poll = await context.request.get(`${path}?since=${cursor}`);
+    const pollMs = Date.now() - pollStarted;
+    api.push(`${String(size).padEnd(6)} | whole ${wholeMs} ms, ${(wholeBody.length / 1024).toFixed(0)} KiB | poll with cursor ${pollMs} ms, ${((await poll.body()).length / 1024).toFixed(1)} KiB`);
+  }
+
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   console.log(`\nTask page in chromium (production build, ${RUNS} runs after a warm-up; load average ${loadBefore.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}, ${os.cpus().length} cores)`);
   console.log("rows   | navigation → rows visible (median) | filter 'Failed' applied (median) | runs (visible / filter ms)");
@@ -79,6 +94,8 @@ async function main() {
     const line = runs.map((run) => `${run.rowsVisibleMs}/${run.filterMs}`).join(" ");
     console.log(`${String(size).padEnd(6)} | ${String(median(runs.map((r) => r.rowsVisibleMs))).padStart(6)} ms${" ".repeat(26)} | ${String(median(runs.map((r) => r.filterMs))).padStart(6)} ms${" ".repeat(23)} | ${line}`);
   }
+  console.log("\nGET …/tasks/{id} (uncompressed JSON):");
+  for (const line of api) console.log(line);
   const errors = server.errors();
   if (errors.count) console.log(`server errors: ${errors.count} (${errors.samples.join("; ")})`);
 }

@@ -83,7 +83,7 @@ export function TaskRows({ bizId, taskId, rows, groupCounts, isGrouped, sort, on
                           ) : (
                             row.processName
                           )}
-                          <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">{t("taskGroupRows", { count: groupCounts.get(row.processName) ?? 0 })}</span>
+                          <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">{groupCounts.get(row.processName) === 1 ? t("taskGroupRowsOne") : t("taskGroupRows", { count: groupCounts.get(row.processName) ?? 0 })}</span>
                         </th>
                       </tr>
                     )}

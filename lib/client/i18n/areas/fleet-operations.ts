@@ -38,6 +38,7 @@ export const FLEET_OPERATIONS_MESSAGES = {
   taskSortDuration: { en: "Sort by duration", zh: "按耗时排序" },
   taskNoRowsMatch: { en: "No row matches these filters.", zh: "没有符合筛选条件的行。" },
   taskGroupRows: { en: "{count} rows", zh: "{count} 行" },
+  taskGroupRowsOne: { en: "1 row", zh: "1 行" },
   taskProcessesValue: { en: "{count} processes", zh: "{count} 个进程" },
 
   // retry once
