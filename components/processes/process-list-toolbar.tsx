@@ -14,13 +14,15 @@ type TToolbarProps = {
   onViewChange: (change: Partial<TProcessListView>, mode?: "push" | "replace") => void;
   selectedCount: number;
   onBatchEdit: () => void;
+  /** opens the bulk operation of the selected processes (components/operations/bulk-operate-dialog.tsx) */
+  onOperate: () => void;
   onClearSelection: () => void;
 };
 
-export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, onBatchEdit, onClearSelection }: TToolbarProps) {
+export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, onBatchEdit, onOperate, onClearSelection }: TToolbarProps) {
   const t = useT();
   const modules = useModuleNames(bizId);
-  const { canEdit } = useBizAbilities();
+  const { canEdit, canOperate } = useBizAbilities();
   const listed = modules.data ?? [];
   // a module named in the URL but not (or not yet) in the list still shows as the one chosen
   const moduleOptions = view.module && !listed.includes(view.module) ? [view.module, ...listed] : listed;
@@ -32,7 +34,7 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
       <ChoiceFilter label={t("moduleFilter")} anyLabel={t("anyModule")} className="w-48" value={view.module} options={moduleOptions} onChange={(module) => onViewChange({ module, page: 1 })} />
       <ChoiceFilter label={t("liveStateFilter")} anyLabel={t("liveStateAny")} className="w-44" value={view.state} options={[...LIVE_STATES]} labelOf={(state) => t(LIVE_FILTER_LABELS[state as TLiveState])} onChange={(state) => onViewChange({ state: state as TLiveState | "", page: 1 })} />
       <div className="ml-auto flex items-center gap-2">
-        {canEdit && selectedCount > 0 && (
+        {(canEdit || canOperate) && selectedCount > 0 && (
           <>
             <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
               {t("selectedCount", { count: selectedCount })}
@@ -41,6 +43,11 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
               {t("clearSelection")}
             </Button>
           </>
+        )}
+        {canOperate && (
+          <Button onClick={onOperate} disabled={selectedCount === 0}>
+            {t("bulkOperate")}
+          </Button>
         )}
         {canEdit && (
           <Button onClick={onBatchEdit} disabled={selectedCount === 0}>

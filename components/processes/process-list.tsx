@@ -6,6 +6,7 @@ import { useBizAbilities } from "@/components/console/biz-abilities";
 import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
+import { BulkOperateDialog } from "@/components/operations/bulk-operate-dialog";
 import { BatchEditDialog } from "@/components/processes/batch-edit-dialog";
 import { ProcessListToolbar } from "@/components/processes/process-list-toolbar";
 import { ProcessTable } from "@/components/processes/process-table";
@@ -24,8 +25,9 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
   const liveStates = useProcessLiveStates(bizId, list.data?.rows.map((row) => row.bk_process_id) ?? []);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [isBatchOpen, setIsBatchOpen] = useState(false);
-  // selection only feeds Batch edit, so it is offered only to those who may edit
-  const { canEdit } = useBizAbilities();
+  const [isOperateOpen, setIsOperateOpen] = useState(false);
+  // selection feeds Batch edit and Operate, so it is offered only to those who may do either
+  const { canEdit, canOperate } = useBizAbilities();
 
   const viewKey = writeProcessListView(view).toString();
   const changeView = useCallback(
@@ -55,7 +57,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         </h1>
         {!canEdit && <p className="text-xs text-slate-500 dark:text-slate-400">{t("readOnlyBusiness")}</p>}
       </div>
-      <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={() => setIsBatchOpen(true)} onClearSelection={() => setSelected(new Set())} />
+      <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={() => setIsBatchOpen(true)} onOperate={() => setIsOperateOpen(true)} onClearSelection={() => setSelected(new Set())} />
 
       {list.isError && !list.data ? (
         <ErrorNotice title={t("listError")} message={list.error.message} retryLabel={t("retry")} onRetry={() => list.refetch()} />
@@ -70,7 +72,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
               skeletonRows={Math.min(view.size, 12)}
               sort={view.sort}
               onSort={(sort) => changeView({ sort, page: 1 })}
-              isSelectable={canEdit}
+              isSelectable={canEdit || canOperate}
               selected={selected}
               onSelect={select}
               leadColumn={{ header: t("liveStateColumn"), render: (row) => <LiveStateBadge state={liveStates.data?.get(row.bk_process_id)} isPending={!liveStates.data && !liveStates.isError} /> }}
@@ -101,6 +103,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         </div>
       )}
 
+      {canOperate && isOperateOpen && <BulkOperateDialog bizId={bizId} processIds={[...selected]} isOpen onClose={() => setIsOperateOpen(false)} />}
       {canEdit && <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />}
     </div>
   );

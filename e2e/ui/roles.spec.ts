@@ -72,7 +72,9 @@ test("an operator can operate a process but is offered nothing that edits it", a
   await expect(page.getByRole("link", { name: processName })).toBeVisible();
   await expect(page.getByRole("link", { name: "New process" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Batch edit" })).toHaveCount(0);
-  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  // selecting is for operating many processes at once (Operate), not for editing them
+  await expect(page.getByRole("button", { name: "Operate", exact: true })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: `Select ${processName}` })).toBeVisible();
   await expect(page.getByText("Read only: changing processes needs the admin role")).toBeVisible();
 
   await openProcess(page);

@@ -34,6 +34,8 @@ export type TCreateTaskInput = {
   actor: TActor;
   targets: TTaskTarget[];
   processId?: number;
+  /** every catalogue process of a console task (a bulk operation has several), for the audit entry */
+  processIds?: number[];
   retryOf?: string;
 };
 
@@ -66,7 +68,7 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
         objectId: taskId,
         objectName: [...new Set(input.targets.map((t) => t.name))].join(", ").slice(0, 200),
         action: "operate",
-        after: { op_type: input.opType, source: input.source, rows: input.targets.length, process_id: input.processId ?? null, retry_of: input.retryOf ?? null },
+        after: { op_type: input.opType, source: input.source, rows: input.targets.length, process_id: input.processId ?? null, ...(input.processIds && input.processIds.length > 1 ? { process_ids: input.processIds } : {}), retry_of: input.retryOf ?? null },
       },
     ]);
     return taskId;

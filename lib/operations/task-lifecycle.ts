@@ -56,8 +56,11 @@ const SETTLE_ROWS_SQL = `
 // $1 the task ids, or null for every open task. Run unprepared (planned for its arguments each time):
 // named ids go through the primary key, null through the partial index task_unfinished_idx, so the
 // sweep stays proportional to open tasks, not to history.
+// The end is when its last row ended, not when the close ran (a batch lost, a sweep or a read much
+// later): a finished task's duration is fixed by its rows. Rows' ends may come from an agent's clock,
+// so the end is kept between the task's start and now.
 const CLOSE_TASKS_SQL = `
-  UPDATE task t SET finished_at = now()
+  UPDATE task t SET finished_at = LEAST(now(), GREATEST(t.created_at, (SELECT max(r.finished_at) FROM task_row r WHERE r.task_id = t.id)))
   WHERE t.finished_at IS NULL AND ($1::text[] IS NULL OR t.id = ANY($1::text[]))
     AND NOT EXISTS (SELECT 1 FROM task_row r WHERE r.task_id = t.id AND r.code = ${RESULT_CODE.RUNNING})
   RETURNING t.id`;

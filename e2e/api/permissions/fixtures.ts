@@ -145,6 +145,22 @@ export async function insertThrowawayProcess(bizId: number, options: { boundTo?:
   return row.bk_process_id;
 }
 
+/**
+ * A fresh finished console task of `processId` with one failed row on `hostId`, straight in the
+ * database: a task is retried once, so every allowed caller of the retry case needs its own.
+ */
+export async function insertThrowawayFailedTask(bizId: number, processId: number, hostId: number, hostIp: string): Promise<string> {
+  const taskId = `GSETASK:20261201000000:${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const [process] = await sql<{ bk_process_name: string }>(`SELECT bk_process_name FROM process WHERE bk_process_id = $1`, [processId]);
+  await sql(`INSERT INTO task (id, source, op_type, bk_biz_id, requested_by, bk_process_id, row_count, finished_at) VALUES ($1, 'console', 2, $2, 'matrix', $3, 1, now())`, [taskId, bizId, processId]);
+  await sql(
+    `INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, code, message, finished_at)
+     VALUES ($1, $2, 0, $3, $4, $5, 2, '{}'::jsonb, 117, 'no agent', now())`,
+    [taskId, hostId, hostIp, `GSEKIT_BIZ_${bizId}`, process.bk_process_name],
+  );
+  return taskId;
+}
+
 /** The process's current revision (the console's PATCH sends it back). */
 export async function revisionOf(processId: number): Promise<number> {
   const [row] = await sql<{ revision: number }>(`SELECT revision FROM process WHERE bk_process_id = $1`, [processId]);

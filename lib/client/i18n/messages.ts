@@ -9,6 +9,7 @@ import { LIVE_MESSAGES } from "@/lib/client/i18n/areas/live";
 import { ROLES_MESSAGES } from "@/lib/client/i18n/areas/roles";
 import { TOPOLOGY_MESSAGES } from "@/lib/client/i18n/areas/topology";
 import { AGENT_FLEET_MESSAGES } from "@/lib/client/i18n/areas/agent-fleet";
+import { FLEET_OPERATIONS_MESSAGES } from "@/lib/client/i18n/areas/fleet-operations";
 
 const CORE_MESSAGES = {
   appName: { en: "Procdeck", zh: "Procdeck" },
@@ -344,8 +345,8 @@ const CORE_MESSAGES = {
   done: { en: "Done", zh: "完成" },
 } as const satisfies Record<string, TLocalText>;
 
-export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, live: LIVE_MESSAGES, agentFleet: AGENT_FLEET_MESSAGES } as const;
+export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, live: LIVE_MESSAGES, agentFleet: AGENT_FLEET_MESSAGES, fleetOperations: FLEET_OPERATIONS_MESSAGES } as const;
 
-export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...LIVE_MESSAGES, ...AGENT_FLEET_MESSAGES };
+export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...LIVE_MESSAGES, ...AGENT_FLEET_MESSAGES, ...FLEET_OPERATIONS_MESSAGES };
 
 export type TMessageKey = keyof typeof MESSAGES;

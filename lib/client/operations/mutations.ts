@@ -24,6 +24,9 @@ export function useRetryFailedRows(bizId: number, taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => consoleFetch<{ taskId: string }>(`${taskPath(bizId, taskId)}/retry`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: operationKeys.taskLists(bizId) }),
+    // the original now shows "Retried as …" (a finished task is otherwise never fetched again); after a
+    // refusal too: another tab may have retried it first
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: operationKeys.taskLists(bizId) }), queryClient.invalidateQueries({ queryKey: operationKeys.task(bizId, taskId) })]),
   });
 }

@@ -1,7 +1,8 @@
 "use client";
 // Reading operations: each hook is one key of operationKeys and passes TanStack's signal on. A task
 // is polled every 1.5 s until it has finished; instances every 3 s while shown.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { mergeTaskRows } from "@/lib/client/operations/merge-task-rows";
 import { consoleFetch } from "@/lib/client/console-fetch";
 import { operationKeys } from "@/lib/client/operations/query-keys";
 import { toTaskQuery, type TTaskListView } from "@/lib/client/operations/task-list-view";
@@ -38,9 +39,19 @@ export function useProcessInstances(bizId: number, processId: number) {
 }
 
 export function useTaskDetail(bizId: number, taskId: string) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: operationKeys.task(bizId, taskId),
-    queryFn: ({ signal }) => consoleFetch<TTaskDetail>(taskPath(bizId, taskId), { signal }),
+    // while it runs, each poll asks only for the rows changed since the last (a 5,000-row task sends a
+    // few rows a poll, not all again); the poll that finds it finished reads it whole, once
+    queryFn: async ({ signal }) => {
+      const held = queryClient.getQueryData<TTaskDetail>(operationKeys.task(bizId, taskId));
+      if (held && !held.isFinished) {
+        const changed = await consoleFetch<TTaskDetail>(`${taskPath(bizId, taskId)}?since=${held.cursor}`, { signal });
+        if (!changed.isFinished) return mergeTaskRows(held, changed);
+      }
+      return consoleFetch<TTaskDetail>(taskPath(bizId, taskId), { signal });
+    },
     // poll until every row has finished; a finished task never changes again
     refetchInterval: (query) => (query.state.data?.isFinished || (query.state.status === "error" && !query.state.data) ? false : TASK_POLL_MS),
     staleTime: (query) => (query.state.data?.isFinished ? Infinity : 0),

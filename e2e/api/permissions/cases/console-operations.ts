@@ -1,6 +1,7 @@
 // Console routes of operations: operating needs the operator role in the path's business; the hosts,
-// instances, task history and task pages need viewer. The fixture task is finished with a failed row,
-// so retry always has something to retry.
+// instances, task history and task pages need viewer. A task is retried once, so the retry case makes
+// a fresh finished task with a failed row for every caller.
+import { insertThrowawayFailedTask } from "../fixtures";
 import type { TRouteCase } from "../route-case";
 
 const BIZ = "/api/console/businesses/[bizId]";
@@ -31,6 +32,20 @@ export const CONSOLE_OPERATION_CASES: TRouteCase[] = [
     method: "POST",
     surface: "console",
     needs: "operate",
-    build: ({ bizId, taskId }) => ({ path: `${base(bizId)}/tasks/${encodeURIComponent(taskId)}/retry` }),
+    build: async ({ bizId, processId, hostId, hostIp }) => ({ path: `${base(bizId)}/tasks/${encodeURIComponent(await insertThrowawayFailedTask(bizId, processId, hostId, hostIp))}/retry` }),
+  },
+  {
+    route: `${BIZ}/operations`,
+    method: "POST",
+    surface: "console",
+    needs: "operate",
+    build: ({ bizId, processId }) => ({ path: `${base(bizId)}/operations`, body: { opType: 2, processIds: [processId] } }),
+  },
+  {
+    route: `${BIZ}/operations/preview`,
+    method: "POST",
+    surface: "console",
+    needs: "operate",
+    build: ({ bizId, processId }) => ({ path: `${base(bizId)}/operations/preview`, body: { opType: 2, processIds: [processId] } }),
   },
 ];
