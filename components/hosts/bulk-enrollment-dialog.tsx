@@ -39,7 +39,7 @@ function BulkEnrollmentDialog({ isOpen, onClose }: { isOpen: boolean; onClose: (
     const invalid = ips.filter((ip) => !IPV4.test(ip));
     if (!ips.length) return setError(t("bulkNoIps"));
     if (invalid.length) return setError(t("bulkInvalidIps", { ips: invalid.slice(0, 5).join(", ") }));
-    if (ips.length > MAX_IPS) return setError(t("bulkTooMany"));
+    if (ips.length > MAX_IPS) return setError(t("bulkTokensTooMany"));
     issue.mutate({ ips, cloudId: Number(cloudId) || 0 });
   };
 

@@ -15,7 +15,7 @@ export const AGENT_FLEET_MESSAGES = {
   bulkCloudLabel: { en: "Cloud area", zh: "云区域" },
   bulkInvalidIps: { en: "Not IPv4 addresses: {ips}", zh: "不是 IPv4 地址：{ips}" },
   bulkNoIps: { en: "Enter at least one IP.", zh: "请至少输入一个 IP。" },
-  bulkTooMany: { en: "At most 500 IPs at once.", zh: "一次最多 500 个 IP。" },
+  bulkTokensTooMany: { en: "At most 500 IPs at once.", zh: "一次最多 500 个 IP。" },
   bulkIssue: { en: "Issue {count} tokens", zh: "签发 {count} 个令牌" },
   bulkAllLines: { en: "All install lines (one per host)", zh: "全部安装命令（每台主机一行）" },
   agentOutdated: { en: "older than the server ({version})", zh: "低于服务器版本（{version}）" },
