@@ -1,18 +1,21 @@
 "use client";
 // The process list of one business. Everything a user can change about the view (search, module
 // filter, sort, page, page size, columns) lives in the URL; the rows come from one TanStack query.
+import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
 import { useBizAbilities } from "@/components/console/biz-abilities";
 import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
-import { BatchEditDialog } from "@/components/processes/batch-edit-dialog";
 import { ProcessListToolbar } from "@/components/processes/process-list-toolbar";
 import { ProcessTable } from "@/components/processes/process-table";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useProcessList } from "@/lib/client/processes/queries";
 import { useUrlQuery } from "@/lib/client/use-url-state";
 import { PAGE_SIZES, readProcessListView, writeProcessListView, type TProcessListView } from "@/lib/processes/process-list-view";
+
+// loaded when first opened: its form and validation are not needed to show the list
+const BatchEditDialog = dynamic(() => import("@/components/processes/batch-edit-dialog").then((module) => module.BatchEditDialog), { ssr: false });
 
 export function ProcessList({ bizId, businessName }: { bizId: number; businessName: string }) {
   const t = useT();
@@ -21,6 +24,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
   const list = useProcessList(bizId, view);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [isBatchOpen, setIsBatchOpen] = useState(false);
+  const [hasOpenedBatch, setHasOpenedBatch] = useState(false);
   // selection only feeds Batch edit, so it is offered only to those who may edit
   const { canEdit } = useBizAbilities();
 
@@ -41,6 +45,11 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
     setSelected(next);
   };
 
+  const openBatchEdit = () => {
+    setHasOpenedBatch(true);
+    setIsBatchOpen(true);
+  };
+
   const hasFilters = view.q !== "" || view.module !== "";
   const isEmpty = list.data?.count === 0;
 
@@ -52,7 +61,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         </h1>
         {!canEdit && <p className="text-xs text-slate-500 dark:text-slate-400">{t("readOnlyBusiness")}</p>}
       </div>
-      <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={() => setIsBatchOpen(true)} onClearSelection={() => setSelected(new Set())} />
+      <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={openBatchEdit} onClearSelection={() => setSelected(new Set())} />
 
       {list.isError && !list.data ? (
         <ErrorNotice title={t("listError")} message={list.error.message} retryLabel={t("retry")} onRetry={() => list.refetch()} />
@@ -97,7 +106,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         </div>
       )}
 
-      {canEdit && <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />}
+      {canEdit && hasOpenedBatch && <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />}
     </div>
   );
 }

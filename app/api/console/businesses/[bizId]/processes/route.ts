@@ -4,7 +4,7 @@ import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
 import { browseProcesses } from "@/lib/processes/browse-processes";
 import { createProcess } from "@/lib/processes/create-process";
-import { ZProcessListQuery } from "@/lib/processes/process-list-view";
+import { ZProcessListQuery } from "@/lib/processes/process-list-query";
 
 export const GET = consoleRoute({
   query: ZProcessListQuery,
