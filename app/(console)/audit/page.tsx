@@ -6,8 +6,6 @@ import { isGlobalAdmin } from "@/lib/access/permissions";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
-import { HydrateQueries, toSearchParams } from "@/app/(console)/_prefetch/hydrate-queries";
-import { prefetchAuditEntries } from "@/app/(console)/_prefetch/admin-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "auditTitle") };
@@ -17,13 +15,11 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 /** /audit?biz=&user=&app=&type=&object=&action=&from=&to= — what each user may see is decided by the API. */
 export default async function AuditPage({ searchParams }: TProps) {
-  const query = await searchParams;
-  const session = await requirePageSession(pagePath("/audit", query));
+  const session = await requirePageSession(pagePath("/audit", await searchParams));
   return (
     <Suspense fallback={<AuditTrailSkeleton />}>
-      <HydrateQueries prefetches={[prefetchAuditEntries(session.principal, toSearchParams(query))]}>
-        <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
-      </HydrateQueries>
+      {/* not prefetched (yet): with its first page from the server, an empty filtered view failed to hydrate (React #418) on a loaded machine */}
+      <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
     </Suspense>
   );
 }
