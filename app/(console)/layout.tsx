@@ -3,8 +3,6 @@
 import { PasswordChangeNotice } from "@/components/account/password-change-notice";
 import { AppHeader, type THeaderUser } from "@/components/console/app-header";
 import { readPageSession } from "@/lib/access/read-page-session";
-import { HydrateQueries } from "@/app/(console)/_prefetch/hydrate-queries";
-import { prefetchBusinesses } from "@/app/(console)/_prefetch/topology-prefetches";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const session = await readPageSession();
@@ -16,12 +14,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   };
   return (
     <>
-      {session && user && (
-        // the business switcher's list, so the header is complete in the first HTML
-        <HydrateQueries prefetches={[prefetchBusinesses(session.principal)]}>
-          <AppHeader user={user} />
-        </HydrateQueries>
-      )}
+      {user && <AppHeader user={user} />}
       <main id="main" className="mx-auto w-full max-w-[1600px] px-4 py-4 lg:px-6">
         {session?.user.mustChangePassword && <PasswordChangeNotice />}
         {children}
