@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Providers } from "@/components/console/providers";
 import { readPageLanguage } from "@/lib/access/read-page-language";
+import { messagesIn } from "@/lib/client/i18n/translate";
 import "./globals.css";
 
 export const metadata: Metadata = { title: { default: "Procdeck", template: "%s · Procdeck" }, description: "Process admin console" };
@@ -10,7 +11,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <Providers lang={lang}>{children}</Providers>
+        <Providers lang={lang} messages={messagesIn(lang)}>{children}</Providers>
       </body>
     </html>
   );

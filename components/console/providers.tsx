@@ -7,6 +7,7 @@ import { Toaster } from "@/components/ui/toaster";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { LangProvider, useT } from "@/lib/client/i18n/lang-context";
 import { isSignOutInProgress } from "@/lib/client/sign-out-state";
+import type { TLangMessages } from "@/lib/client/i18n/translate";
 import type { TLang } from "@/lib/core/i18n";
 
 function redirectWhenSignedOut(error: unknown) {
@@ -29,11 +30,12 @@ function createQueryClient() {
   });
 }
 
-export function Providers({ lang, children }: { lang: TLang; children: React.ReactNode }) {
+/** `messages`: the UI text in `lang` (the server's messagesIn), so the browser need not load both languages. */
+export function Providers({ lang, messages, children }: { lang: TLang; messages: TLangMessages; children: React.ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <LangProvider initialLang={lang}>
+      <LangProvider initialLang={lang} messages={messages}>
         <LocalizedToaster>{children}</LocalizedToaster>
       </LangProvider>
     </QueryClientProvider>

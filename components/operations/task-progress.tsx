@@ -1,7 +1,7 @@
 "use client";
 // done/total as a bar: succeeded (green) and failed (red) segments, the rest still running.
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import { formatNumber } from "@/lib/client/i18n/translate";
+import { formatNumber } from "@/lib/client/i18n/fill-message";
 import type { TTaskDetail } from "@/lib/operations/get-task-detail";
 
 export function TaskProgress({ progress }: { progress: TTaskDetail["progress"] }) {

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import { formatDateTime } from "@/lib/client/i18n/translate";
+import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { useProcessHistory } from "@/lib/client/processes/queries";
 import type { TAuditHistoryEntry } from "@/lib/audit/list-process-history";

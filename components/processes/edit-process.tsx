@@ -15,10 +15,11 @@ import { useUpdateProcess } from "@/lib/client/processes/mutations";
 import { useProcessDetail, type TProcessDetail } from "@/lib/client/processes/queries";
 import { useToast } from "@/lib/client/toast";
 
-export function EditProcess({ bizId, processId }: { bizId: number; processId: number }) {
+/** `initialSnapshot`: the record as the server page read it for this very navigation (just as current). */
+export function EditProcess({ bizId, processId, initialSnapshot = null }: { bizId: number; processId: number; initialSnapshot?: TProcessDetail | null }) {
   const t = useT();
   const detail = useProcessDetail(bizId, processId, { isFreshRequired: true });
-  const [snapshot, setSnapshot] = useState<TProcessDetail | null>(null);
+  const [snapshot, setSnapshot] = useState<TProcessDetail | null>(initialSnapshot);
   // the form's starting point: the record as it is now (not an older cached copy); later refetches do not move it
   if (!snapshot && detail.data && detail.isFetchedAfterMount) setSnapshot(detail.data);
 

@@ -12,7 +12,7 @@ import { ModuleBindings } from "@/components/processes/module-bindings";
 import { OperateButton } from "@/components/operations/operate-button";
 import { ProcessInstances } from "@/components/operations/process-instances";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import { formatDateTime } from "@/lib/client/i18n/translate";
+import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { attributeLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { FORM_ATTRIBUTES } from "@/lib/client/processes/form-values";
 import { useProcessDetail, type TProcessDetail } from "@/lib/client/processes/queries";

@@ -1,13 +1,12 @@
 "use client";
 // The process list of one business. Everything a user can change about the view (search, module
 // filter, sort, page, page size, columns) lives in the URL; the rows come from one TanStack query.
+import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
 import { useBizAbilities } from "@/components/console/biz-abilities";
 import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
-import { BulkOperateDialog } from "@/components/operations/bulk-operate-dialog";
-import { BatchEditDialog } from "@/components/processes/batch-edit-dialog";
 import { ProcessListToolbar } from "@/components/processes/process-list-toolbar";
 import { ProcessTable } from "@/components/processes/process-table";
 import { LiveStateBadge } from "@/components/operations/live-state-badge";
@@ -16,6 +15,11 @@ import { useT } from "@/lib/client/i18n/lang-context";
 import { useProcessList } from "@/lib/client/processes/queries";
 import { useUrlQuery } from "@/lib/client/use-url-state";
 import { PAGE_SIZES, readProcessListView, writeProcessListView, type TProcessListView } from "@/lib/processes/process-list-view";
+
+// loaded when first opened: its form and validation are not needed to show the list
+const BatchEditDialog = dynamic(() => import("@/components/processes/batch-edit-dialog").then((module) => module.BatchEditDialog), { ssr: false });
+// loaded the first time it opens, like Batch edit: neither belongs in the list's first-load JS
+const BulkOperateDialog = dynamic(() => import("@/components/operations/bulk-operate-dialog").then((module) => module.BulkOperateDialog), { ssr: false });
 
 export function ProcessList({ bizId, businessName }: { bizId: number; businessName: string }) {
   const t = useT();
@@ -26,6 +30,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [isBatchOpen, setIsBatchOpen] = useState(false);
   const [isOperateOpen, setIsOperateOpen] = useState(false);
+  const [hasOpenedBatch, setHasOpenedBatch] = useState(false);
   // selection feeds Batch edit and Operate, so it is offered only to those who may do either
   const { canEdit, canOperate } = useBizAbilities();
 
@@ -46,6 +51,11 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
     setSelected(next);
   };
 
+  const openBatchEdit = () => {
+    setHasOpenedBatch(true);
+    setIsBatchOpen(true);
+  };
+
   const hasFilters = view.q !== "" || view.module !== "" || view.state !== "";
   const isEmpty = list.data?.count === 0;
 
@@ -57,7 +67,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
         </h1>
         {!canEdit && <p className="text-xs text-slate-500 dark:text-slate-400">{t("readOnlyBusiness")}</p>}
       </div>
-      <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={() => setIsBatchOpen(true)} onOperate={() => setIsOperateOpen(true)} onClearSelection={() => setSelected(new Set())} />
+      <ProcessListToolbar bizId={bizId} view={view} onViewChange={changeView} selectedCount={selected.size} onBatchEdit={openBatchEdit} onOperate={() => setIsOperateOpen(true)} onClearSelection={() => setSelected(new Set())} />
 
       {list.isError && !list.data ? (
         <ErrorNotice title={t("listError")} message={list.error.message} retryLabel={t("retry")} onRetry={() => list.refetch()} />
@@ -104,7 +114,7 @@ export function ProcessList({ bizId, businessName }: { bizId: number; businessNa
       )}
 
       {canOperate && isOperateOpen && <BulkOperateDialog bizId={bizId} processIds={[...selected]} isOpen onClose={() => setIsOperateOpen(false)} />}
-      {canEdit && <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />}
+      {canEdit && hasOpenedBatch && <BatchEditDialog bizId={bizId} ids={[...selected]} isOpen={isBatchOpen} onClose={() => setIsBatchOpen(false)} onApplied={() => setSelected(new Set())} />}
     </div>
   );
 }

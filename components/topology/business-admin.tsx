@@ -12,7 +12,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
-import { formatDateTime } from "@/lib/client/i18n/translate";
+import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { useToast } from "@/lib/client/toast";
 import { useCreateBusiness, useDeleteBusiness, useRenameBusiness } from "@/lib/client/topology/business-mutations";

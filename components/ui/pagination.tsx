@@ -4,7 +4,7 @@
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import { formatNumber } from "@/lib/client/i18n/translate";
+import { formatNumber } from "@/lib/client/i18n/fill-message";
 
 type TPaginationProps = { page: number; size: number; total: number; sizes: readonly number[]; onChange: (change: { page?: number; size?: number }) => void };
 

@@ -2,13 +2,16 @@
 // per business; a grant on ALL_BUSINESSES applies to every business, including ones created later.
 // Global administrators (users only) are admins everywhere and also manage users, apps, businesses
 // and agents. Every route, page and list filter asks these functions and nothing else.
-import { z } from "zod";
 import { ApiError } from "@/lib/core/errors";
 import { text } from "@/lib/core/i18n";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
-export const ZRole = z.enum(ROLES);
-export type TRole = z.infer<typeof ZRole>;
+export type TRole = (typeof ROLES)[number];
+
+/** A stored role name this version knows (an unknown one grants nothing). */
+export function isRole(value: string): value is TRole {
+  return (ROLES as readonly string[]).includes(value);
+}
 
 /** the bk_biz_id of a grant that covers every business */
 export const ALL_BUSINESSES = 0;
@@ -28,8 +31,7 @@ export type TPrincipal =
 export function toRoleMap(grants: readonly { bizId: number; role: string }[]): TRoleMap {
   const roles = new Map<number, TRole>();
   for (const grant of grants) {
-    const parsed = ZRole.safeParse(grant.role);
-    if (parsed.success) roles.set(grant.bizId, parsed.data);
+    if (isRole(grant.role)) roles.set(grant.bizId, grant.role);
   }
   return roles;
 }

@@ -13,7 +13,17 @@ export type TConsoleSuccessBody<T> = { ok: true; data: T };
 export type TConsoleBody<T> = TConsoleSuccessBody<T> | TConsoleFailureBody;
 
 export function consoleSuccess(data: unknown, status = 200): NextResponse {
-  return NextResponse.json({ ok: true, data: data ?? null }, { status, headers: { "cache-control": "no-store" } });
+  return NextResponse.json({ ok: true, data: toConsoleData(data) }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** What a handler's result is on the wire, for a server page handing the same data to TanStack Query. */
+export function toConsoleWireData<T>(data: T): T {
+  return JSON.parse(JSON.stringify(toConsoleData(data))) as T;
+}
+
+// "nothing" is null in the envelope: undefined would drop the field
+function toConsoleData(data: unknown): unknown {
+  return data ?? null;
 }
 
 export function consoleFailure(error: ApiError, lang: TLang): NextResponse {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW, readProcessListView, readSortState, toggleSort, writeProcessListView, ZProcessListQuery, toListQuery } from "@/lib/processes/process-list-view";
+import { ZProcessListQuery } from "@/lib/processes/process-list-query";
+import { DEFAULT_VIEW, readProcessListView, readSortState, toggleSort, writeProcessListView, toListQuery } from "@/lib/processes/process-list-view";
 
 describe("process list view in the URL", () => {
   it("leaves defaults out of the URL and reads them back", () => {

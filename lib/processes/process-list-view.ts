@@ -1,6 +1,6 @@
 // What the console's process list shows: name search, module filter, sort, page, page size and the
-// visible columns. It lives in the URL, so any view is a shareable link. Browser-safe.
-import { z } from "zod";
+// visible columns. It lives in the URL, so any view is a shareable link. Browser-safe, and
+// kept free of zod (the list's first load): the API's schema is in process-list-query.ts.
 import { PROCESS_ATTRIBUTES } from "@/lib/processes/attribute-metadata";
 
 /** a pseudo-column: the module names the process is bound to */
@@ -13,7 +13,7 @@ export const DEFAULT_COLUMNS = ["bk_process_id", "bk_process_name", "bk_func_nam
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 export const DEFAULT_SORT = "bk_process_id";
-const MAX_PAGE = 1_000_000;
+export const MAX_PAGE = 1_000_000;
 
 /** The live states of a process across its hosts (lib/operations/process-live-state.ts says what each means). */
 export const LIVE_STATES = ["running", "partial", "stopped", "offline", "unknown", "no_hosts"] as const;
@@ -35,28 +35,6 @@ export type TProcessListView = {
 };
 
 export const DEFAULT_VIEW: TProcessListView = { q: "", module: "", state: "", sort: DEFAULT_SORT, page: 1, size: DEFAULT_PAGE_SIZE, cols: DEFAULT_COLUMNS };
-
-/** The console API's strict form of the same view (the client always sends a normalised one). */
-export const ZProcessListQuery = z.strictObject({
-  q: z.string().max(256).default(""),
-  module: z.string().max(256).default(""),
-  state: z.enum(["", ...LIVE_STATES]).default(""),
-  sort: z
-    .string()
-    .refine((value) => SORTABLE_COLUMNS.includes(value.replace(/^-/, "")), "unknown sort column")
-    .default(DEFAULT_SORT),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
-  size: z.coerce
-    .number()
-    .int()
-    .refine((value) => (PAGE_SIZES as readonly number[]).includes(value), `one of ${PAGE_SIZES.join(", ")}`)
-    .default(DEFAULT_PAGE_SIZE),
-  cols: z
-    .string()
-    .transform((value) => value.split(",").filter(Boolean))
-    .refine((cols) => cols.every((col) => LIST_COLUMNS.includes(col)), "unknown column")
-    .default(DEFAULT_COLUMNS),
-});
 
 /** Reads a view from URL parameters, forgiving: an unknown or bad value falls back to its default. */
 export function readProcessListView(params: URLSearchParams): TProcessListView {

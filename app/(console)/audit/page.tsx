@@ -6,6 +6,8 @@ import { isGlobalAdmin } from "@/lib/access/permissions";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
+import { HydrateQueries, toSearchParams } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchAuditEntries } from "@/app/(console)/_prefetch/admin-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "auditTitle") };
@@ -15,10 +17,13 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 /** /audit?biz=&user=&app=&type=&object=&action=&from=&to= — what each user may see is decided by the API. */
 export default async function AuditPage({ searchParams }: TProps) {
-  const session = await requirePageSession(pagePath("/audit", await searchParams));
+  const query = await searchParams;
+  const session = await requirePageSession(pagePath("/audit", query));
   return (
     <Suspense fallback={<AuditTrailSkeleton />}>
-      <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
+      <HydrateQueries prefetches={[prefetchAuditEntries(session.principal, toSearchParams(query))]}>
+        <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
+      </HydrateQueries>
     </Suspense>
   );
 }

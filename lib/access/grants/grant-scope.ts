@@ -1,7 +1,8 @@
 // The business of a role grant: a business id, or 0 for "every business" (ALL_BUSINESSES). Shared by
 // user and app grants.
 import "server-only";
-import { ALL_BUSINESSES, ZRole, type TRole } from "@/lib/access/permissions";
+import { ALL_BUSINESSES, type TRole } from "@/lib/access/permissions";
+import { ZRole } from "@/lib/access/role-schema";
 import { ApiError } from "@/lib/core/errors";
 import type { TTx } from "@/lib/core/db";
 import { text } from "@/lib/core/i18n";

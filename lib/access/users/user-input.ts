@@ -1,7 +1,7 @@
 // The shapes of user administration requests, shared by the routes and the console forms
 // (browser-safe: zod only).
 import { z } from "zod";
-import { ZRole } from "@/lib/access/permissions";
+import { ZRole } from "@/lib/access/role-schema";
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;
 export const PASSWORD_MIN_LENGTH = 10;

@@ -5,9 +5,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { consoleFetch } from "@/lib/client/console-fetch";
 import type { TAccount } from "@/lib/access/account/get-account";
 import type { TChangeOwnPassword } from "@/lib/access/users/user-input";
+import { accountKeys } from "@/lib/client/account/query-keys";
 
 const ACCOUNT_PATH = "/api/console/account";
-export const accountKeys = { account: () => ["account"] as const };
 
 export function useAccount() {
   return useQuery({

@@ -4,10 +4,9 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { TAuditPage } from "@/lib/audit/list-audit-entries";
 import { toAuditQuery, type TAuditView } from "@/lib/client/audit/audit-view";
-import { auditKeys } from "@/lib/client/audit/query-keys";
+import { AUDIT_PAGE_SIZE, auditKeys } from "@/lib/client/audit/query-keys";
 import { consoleFetch } from "@/lib/client/console-fetch";
 
-export const AUDIT_PAGE_SIZE = 50;
 
 export function useAuditEntries(view: TAuditView) {
   return useInfiniteQuery({

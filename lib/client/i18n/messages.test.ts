@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rememberMessages } from "@/lib/client/i18n/loaded-messages";
 import { MESSAGE_AREAS, MESSAGES } from "@/lib/client/i18n/messages";
-import { translate } from "@/lib/client/i18n/translate";
+import { messagesIn, translate } from "@/lib/client/i18n/translate";
 import { attributeLabel, columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { ATTRIBUTES_BY_ID } from "@/lib/processes/attribute-metadata";
 
@@ -29,6 +30,12 @@ describe("UI messages", () => {
 });
 
 describe("attribute display", () => {
+  // in the browser LangProvider hands over the language in use; here both, as switching would
+  beforeAll(() => {
+    rememberMessages("en", messagesIn("en"));
+    rememberMessages("zh", messagesIn("zh"));
+  });
+
   it("names enum values, booleans and unset values", () => {
     expect(formatAttributeValue("protocol", "2", "en")).toBe("UDP");
     expect(formatAttributeValue("bind_ip", "3", "zh")).toBe("第一内网IP");

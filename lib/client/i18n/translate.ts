@@ -1,17 +1,20 @@
+// translate(): a message in either language, from the whole dictionary. For server components and
+// tests; browser code translates through useT() (lib/client/i18n/lang-context.tsx), which holds only
+// the language in use, so the dictionaries stay out of the pages' JavaScript.
 import type { TLang } from "@/lib/core/i18n";
+import { fillMessage, type TVars } from "@/lib/client/i18n/fill-message";
 import { MESSAGES, type TMessageKey } from "@/lib/client/i18n/messages";
 
-export type TVars = Record<string, string | number>;
+export { formatDateTime, formatNumber, type TVars } from "@/lib/client/i18n/fill-message";
 
 /** A UI message in `lang` with its {placeholders} filled in. */
 export function translate(lang: TLang, key: TMessageKey, vars: TVars = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fillMessage(MESSAGES[key][lang], vars);
 }
 
-export function formatDateTime(lang: TLang, iso: string): string {
-  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** Every message in one language: what a page hands to the browser's LangProvider. */
+export function messagesIn(lang: TLang): TLangMessages {
+  return Object.fromEntries(Object.entries(MESSAGES).map(([key, text]) => [key, text[lang]])) as TLangMessages;
 }
 
-export function formatNumber(lang: TLang, value: number): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US").format(value);
-}
+export type TLangMessages = Record<TMessageKey, string>;

@@ -1,6 +1,6 @@
 // An attribute value as people read it: enum ids as their names, booleans as yes/no, unset as "—".
 import { ATTRIBUTES_BY_ID, type TAttribute } from "@/lib/processes/attribute-metadata";
-import { translate } from "@/lib/client/i18n/translate";
+import { translateLoaded as translate } from "@/lib/client/i18n/loaded-messages";
 import type { TLang } from "@/lib/core/i18n";
 
 export function formatAttributeValue(attributeId: string, value: unknown, lang: TLang): string {

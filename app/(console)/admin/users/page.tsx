@@ -4,6 +4,8 @@ import { UserList } from "@/components/admin/users/user-list";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
+import { HydrateQueries, toSearchParams } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchUserList } from "@/app/(console)/_prefetch/admin-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "adminUsersTitle") };
@@ -12,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function UsersPage({ searchParams }: TProps) {
-  const session = await requirePageSession(pagePath("/admin/users", await searchParams));
+  const query = await searchParams;
+  const session = await requirePageSession(pagePath("/admin/users", query));
   if (!session.user.isGlobalAdmin) return <AdminOnly />;
-  return <UserList />;
+  return (
+    <HydrateQueries prefetches={[prefetchUserList(toSearchParams(query))]}>
+      <UserList />
+    </HydrateQueries>
+  );
 }

@@ -6,6 +6,8 @@ import { readPageLanguage } from "@/lib/access/read-page-language";
 import { requirePageSession } from "@/lib/access/read-page-session";
 import { findAppIdForPage } from "@/lib/access/apps/find-app-for-page";
 import { translate } from "@/lib/client/i18n/translate";
+import { HydrateQueries } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchAppDetail } from "@/app/(console)/_prefetch/admin-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "adminAppTitle") };
@@ -17,5 +19,9 @@ export default async function AppPage({ params }: { params: Promise<{ appId: str
   if (!session.user.isGlobalAdmin) return <AdminOnly />;
   const id = await findAppIdForPage(appId);
   if (id === null) notFound();
-  return <AppDetail key={id} appId={id} />;
+  return (
+    <HydrateQueries prefetches={[prefetchAppDetail(id)]}>
+      <AppDetail key={id} appId={id} />
+    </HydrateQueries>
+  );
 }

@@ -6,6 +6,8 @@ import { readPageLanguage } from "@/lib/access/read-page-language";
 import { requirePageSession } from "@/lib/access/read-page-session";
 import { findUserIdForPage } from "@/lib/access/users/find-user-for-page";
 import { translate } from "@/lib/client/i18n/translate";
+import { HydrateQueries } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchUserDetail } from "@/app/(console)/_prefetch/admin-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "adminUserTitle") };
@@ -17,5 +19,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   if (!session.user.isGlobalAdmin) return <AdminOnly />;
   const id = await findUserIdForPage(userId);
   if (id === null) notFound();
-  return <UserDetail key={id} userId={id} currentUserId={session.user.id} />;
+  return (
+    <HydrateQueries prefetches={[prefetchUserDetail(id)]}>
+      <UserDetail key={id} userId={id} currentUserId={session.user.id} />
+    </HydrateQueries>
+  );
 }

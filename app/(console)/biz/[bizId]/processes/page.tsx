@@ -6,6 +6,8 @@ import { ProcessList } from "@/components/processes/process-list";
 import { ProcessListSkeleton } from "@/components/processes/process-list-skeleton";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { requireBusinessPage } from "@/lib/topology/require-business-page";
+import { HydrateQueries, toSearchParams } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchModuleNames, prefetchProcessList } from "@/app/(console)/_prefetch/process-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "processes") };
@@ -15,11 +17,14 @@ type TProps = { params: Promise<{ bizId: string }>; searchParams: Promise<Record
 
 export default async function ProcessListPage({ params, searchParams }: TProps) {
   const { bizId } = await params;
-  const session = await requirePageSession(pagePath(`/biz/${bizId}/processes`, await searchParams));
+  const query = await searchParams;
+  const session = await requirePageSession(pagePath(`/biz/${bizId}/processes`, query));
   const business = await requireBusinessPage(session.principal, bizId);
   return (
     <Suspense fallback={<ProcessListSkeleton />}>
-      <ProcessList key={business.id} bizId={business.id} businessName={business.name} />
+      <HydrateQueries prefetches={[prefetchProcessList(business, toSearchParams(query)), prefetchModuleNames(business)]}>
+        <ProcessList key={business.id} bizId={business.id} businessName={business.name} />
+      </HydrateQueries>
     </Suspense>
   );
 }

@@ -6,6 +6,8 @@ import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
 import { requireBusinessPage } from "@/lib/topology/require-business-page";
+import { HydrateQueries, toSearchParams } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchTaskHistory } from "@/app/(console)/_prefetch/operation-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "tasksTitle") };
@@ -15,11 +17,14 @@ type TProps = { params: Promise<{ bizId: string }>; searchParams: Promise<Record
 
 export default async function TaskHistoryPage({ params, searchParams }: TProps) {
   const { bizId } = await params;
-  const session = await requirePageSession(pagePath(`/biz/${bizId}/tasks`, await searchParams));
+  const query = await searchParams;
+  const session = await requirePageSession(pagePath(`/biz/${bizId}/tasks`, query));
   const business = await requireBusinessPage(session.principal, bizId);
   return (
     <Suspense fallback={<TaskHistorySkeleton />}>
-      <TaskHistory key={business.id} bizId={business.id} businessName={business.name} />
+      <HydrateQueries prefetches={prefetchTaskHistory(business, toSearchParams(query))}>
+        <TaskHistory key={business.id} bizId={business.id} businessName={business.name} />
+      </HydrateQueries>
     </Suspense>
   );
 }

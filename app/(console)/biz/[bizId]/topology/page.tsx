@@ -6,6 +6,8 @@ import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
 import { requireBusinessPage } from "@/lib/topology/require-business-page";
+import { HydrateQueries } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchHosts, prefetchTopologyTree } from "@/app/(console)/_prefetch/topology-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "topoTitle") };
@@ -20,7 +22,9 @@ export default async function TopologyPage({ params, searchParams }: TProps) {
   const business = await requireBusinessPage(session.principal, bizId);
   return (
     <Suspense fallback={<TopologySkeleton />}>
-      <TopologyView key={business.id} bizId={business.id} businessName={business.name} />
+      <HydrateQueries prefetches={[prefetchTopologyTree(business), prefetchHosts(business)]}>
+        <TopologyView key={business.id} bizId={business.id} businessName={business.name} />
+      </HydrateQueries>
     </Suspense>
   );
 }

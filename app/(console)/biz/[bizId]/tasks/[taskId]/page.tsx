@@ -5,6 +5,8 @@ import { requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
 import { requireTaskPage } from "@/lib/operations/require-task-page";
 import { requireBusinessPage } from "@/lib/topology/require-business-page";
+import { HydrateQueries } from "@/app/(console)/_prefetch/hydrate-queries";
+import { prefetchTaskDetail } from "@/app/(console)/_prefetch/operation-prefetches";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await readPageLanguage(), "taskPageTitle") };
@@ -15,5 +17,9 @@ export default async function TaskPage({ params }: { params: Promise<{ bizId: st
   const session = await requirePageSession(`/biz/${bizId}/tasks/${taskId}`);
   const business = await requireBusinessPage(session.principal, bizId);
   const id = await requireTaskPage(business, taskId);
-  return <TaskDetail key={id} bizId={business.id} taskId={id} />;
+  return (
+    <HydrateQueries prefetches={[prefetchTaskDetail(business, id)]}>
+      <TaskDetail key={id} bizId={business.id} taskId={id} />
+    </HydrateQueries>
+  );
 }

@@ -5,7 +5,7 @@ import { consoleRoute } from "@/lib/api/console-route";
 import { browseProcesses } from "@/lib/processes/browse-processes";
 import { findProcessIdsInState } from "@/lib/operations/process-live-state";
 import { createProcess } from "@/lib/processes/create-process";
-import { ZProcessListQuery } from "@/lib/processes/process-list-view";
+import { ZProcessListQuery } from "@/lib/processes/process-list-query";
 
 export const GET = consoleRoute({
   query: ZProcessListQuery,

@@ -1,0 +1,17 @@
+// Filling a message's {placeholders}, and formatting numbers and dates for the UI language: free of
+// the dictionaries, so browser code can use them without loading every message in both languages.
+import type { TLang } from "@/lib/core/i18n";
+
+export type TVars = Record<string, string | number>;
+
+export function fillMessage(message: string, vars: TVars = {}): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function formatDateTime(lang: TLang, iso: string): string {
+  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function formatNumber(lang: TLang, value: number): string {
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US").format(value);
+}

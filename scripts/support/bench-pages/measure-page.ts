@@ -1,0 +1,65 @@
+// One page load in a real chromium, timed from the navigation to the page's content being visible:
+// the route's own content is in <main> (an <h1> or the admin refusal) and no skeleton is left there
+// (loading.tsx and the components' placeholders all draw `.animate-pulse` bars or a "Loading" status).
+// Runs in the page, polled every animation frame, so the time is the browser's own clock.
+import { gzipSync } from "node:zlib";
+import type { BrowserContext, Page, Response } from "@playwright/test";
+
+/** ms: to content visible; htmlMs: to the last byte of the HTML (the server's streamed render) */
+export type TPageTiming = { ms: number; htmlMs: number; jsGzipBytes: number; jsFiles: number };
+
+const READY_TIMEOUT_MS = 30_000;
+
+/** True (as the ms since `since`) once `pathname` shows its content; read by waitForFunction. */
+function readyAt({ pathname, since }: { pathname: string; since: number }): number | false {
+  if (window.location.pathname !== pathname) return false;
+  const main = document.querySelector("main");
+  if (!main || !main.querySelector("h1, h2")) return false;
+  if (main.querySelector(".animate-pulse, [role=status][aria-label=Loading]")) return false;
+  return performance.now() - since;
+}
+
+/** Cold: a new tab in `context` (no cache shared with earlier loads) opens `url`. Counts the JS it loads. */
+export async function measureColdLoad(context: BrowserContext, baseUrl: string, path: string): Promise<TPageTiming> {
+  const page = await context.newPage();
+  const scripts: Promise<number>[] = [];
+  const onResponse = (response: Response) => {
+    if (response.request().resourceType() !== "script") return;
+    scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+  };
+  page.on("response", onResponse);
+  try {
+    await page.goto(`${baseUrl}${path}`, { waitUntil: "commit" });
+    // navigation start is performance.now() = 0 in the new document
+    const ms = await waitReady(page, pathOf(path), 0);
+    // the first load's JS is everything the page asked for until the network is quiet
+    await page.waitForLoadState("networkidle");
+    page.off("response", onResponse);
+    const htmlMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd);
+    const sizes = await Promise.all(scripts);
+    return { ms, htmlMs, jsGzipBytes: sizes.reduce((sum, size) => sum + size, 0), jsFiles: sizes.length };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Warm: an already loaded console page navigates client-side (the App Router's own push) to `path`. */
+export async function measureClientNavigation(page: Page, path: string): Promise<number> {
+  const since = await page.evaluate((target) => {
+    const router = (window as unknown as { next?: { router?: { push: (href: string) => void } } }).next?.router;
+    if (!router) throw new Error("window.next.router is missing: not an App Router page?");
+    const startedAt = performance.now();
+    router.push(target);
+    return startedAt;
+  }, path);
+  return waitReady(page, pathOf(path), since);
+}
+
+async function waitReady(page: Page, pathname: string, since: number): Promise<number> {
+  const handle = await page.waitForFunction(readyAt, { pathname, since }, { polling: "raf", timeout: READY_TIMEOUT_MS });
+  return (await handle.jsonValue()) as number;
+}
+
+function pathOf(path: string): string {
+  return path.split("?")[0];
+}
