@@ -74,7 +74,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                   {isGlobalAdmin && (
                     <HeaderCell>
                       <Checkbox
-                        aria-label={t("selectAllHosts")}
+                        aria-label={t("selectAllAgentHosts")}
                         checked={upgradable.length > 0 && selectedIds.length === upgradable.length}
                         onChange={(event) => setSelected(event.target.checked ? new Set(upgradable.map((host) => host.hostId)) : new Set())}
                       />
@@ -98,7 +98,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                   ? hosts.data.map((host) => (
                       <Row key={host.hostId} data-ip={host.ip}>
                         {isGlobalAdmin && (
-                          <Cell>{hasAgent(host) && <Checkbox aria-label={t("selectHost", { ip: host.ip })} checked={selected.has(host.hostId)} onChange={() => toggle(host.hostId)} />}</Cell>
+                          <Cell>{hasAgent(host) && <Checkbox aria-label={t("selectAgentHost", { ip: host.ip })} checked={selected.has(host.hostId)} onChange={() => toggle(host.hostId)} />}</Cell>
                         )}
                         <Cell className="font-mono text-xs">{host.ip}</Cell>
                         <Cell>{host.cloudId}</Cell>
