@@ -21,7 +21,10 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   let work = await claimWork(host.id, { version: input.version, platform: input.platform });
   await recordManagedStates(null, host.id, input.managed);
   await settleOverdueRows();
-  let upgrade = await readUpgradeOrder(host.id, input.version, true);
+  // only agents that report their platform know the upgrade order; an older one would get it (and
+  // ignore it) on every poll, answered at once instead of waiting: a busy loop
+  const canUpgrade = input.platform !== undefined;
+  let upgrade = canUpgrade ? await readUpgradeOrder(host.id, input.version, true) : undefined;
   if (work.length || upgrade || input.waitMs === 0) {
     subscription.cancel();
     return { work, ...(upgrade && { upgrade }) };
@@ -30,7 +33,7 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   // an agent that hung up would never receive what it claimed: its rows would sit until their deadline
   if (signal?.aborted) return { work: [] };
   work = await claimWork(host.id);
-  upgrade = await readUpgradeOrder(host.id, input.version, false);
+  upgrade = canUpgrade ? await readUpgradeOrder(host.id, input.version, false) : undefined;
   return { work, ...(upgrade && { upgrade }) };
 }
 
