@@ -76,7 +76,7 @@ describe("what the server hands out", () => {
   });
 });
 
-describe("the single executable", () => {
+describe("the single executable", { timeout: 120_000 }, () => {
   it("from an empty folder with only a Node-less PATH in its environment, enrols, starts a process and reports", async () => {
     expect(spawnSync("sh", ["-c", "command -v node"], { env: bareEnv() }).status, "node must not be reachable on the agent's PATH").not.toBe(0);
     const { dir, bin } = copySea(DIST_DIR);
@@ -94,7 +94,7 @@ describe("the single executable", () => {
   });
 });
 
-describe("the one-line install", () => {
+describe("the one-line install", { timeout: 120_000 }, () => {
   const prefix = mkdtempSync(path.join(os.tmpdir(), "procdeck-prefix-"));
   const ip = "127.0.0.62";
   let installSecs = 0;
@@ -198,7 +198,7 @@ describe("the systemd unit", () => {
   });
 });
 
-describe("upgrades from the console", () => {
+describe("upgrades from the console", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await ensureOldBuild();
   }, 180_000);
