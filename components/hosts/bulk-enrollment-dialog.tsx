@@ -68,7 +68,7 @@ function BulkEnrollmentDialog({ isOpen, onClose }: { isOpen: boolean; onClose: (
       {tokens ? (
         <div className="space-y-3">
           <WarningNotice title={t("tokenShownOnce")} />
-          <CopyField label={t("bulkAllLines")} rows={Math.min(8, tokens.length)} value={tokens.map((entry) => entry.installCommand ?? entry.token).join("\n")} />
+          <CopyField label={t("bulkAllLines")} rows={Math.min(8, tokens.length * 2)} value={tokens.map((entry) => entry.installCommand ?? entry.token).join("\n")} />
           <ul className="max-h-64 space-y-2 overflow-y-auto" aria-label={t("installCommandLabel")}>
             {tokens.map((entry) => (
               <li key={entry.ip} data-ip={entry.ip}>

@@ -28,7 +28,12 @@ export function EnrollmentTokenButton() {
 export function InstallAgentButton({ ip, cloudId }: { ip: string; cloudId: number }) {
   const t = useT();
   return (
-    <DialogButton size="sm" variant="ghost" aria-label={t("installAgentNamed", { ip })} renderDialog={({ isOpen, onClose }) => <EnrollmentTokenDialog isOpen={isOpen} onClose={onClose} initialIp={ip} cloudId={cloudId} />}>
+    <DialogButton size="sm" variant="ghost" aria-label={t("installAgentNamed", { ip })} renderDialog={({ isOpen, onClose }) => (
+        // the button sits in a table cell that does not wrap; the dialog's text must
+        <span className="whitespace-normal">
+          <EnrollmentTokenDialog isOpen={isOpen} onClose={onClose} initialIp={ip} cloudId={cloudId} />
+        </span>
+      )}>
       {t("installAgent")}
     </DialogButton>
   );

@@ -98,7 +98,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                   ? hosts.data.map((host) => (
                       <Row key={host.hostId} data-ip={host.ip}>
                         {isGlobalAdmin && (
-                          <Cell>{hasAgent(host) && <Checkbox aria-label={t("selectHost", { ip: host.ip })} checked={selected.has(host.hostId)} onChange={() => toggle(host.hostId)} />}</Cell>
+                          <Cell>{hasAgent(host) && <Checkbox aria-label={t("selectAgentHost", { ip: host.ip })} checked={selected.has(host.hostId)} onChange={() => toggle(host.hostId)} />}</Cell>
                         )}
                         <Cell className="font-mono text-xs">{host.ip}</Cell>
                         <Cell>{host.cloudId}</Cell>

@@ -29,7 +29,10 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   await recordManagedStates(null, host.id, input.managed);
   await recordProcessStats(host.id, input.stats);
   await settleOverdueRows();
-  let upgrade = await readUpgradeOrder(host.id, input.version, true);
+  // only agents that report their platform know the upgrade order; an older one would get it (and
+  // ignore it) on every poll, answered at once instead of waiting: a busy loop
+  const canUpgrade = input.platform !== undefined;
+  let upgrade = canUpgrade ? await readUpgradeOrder(host.id, input.version, true) : undefined;
   if (work.length || upgrade || input.waitMs === 0) {
     subscription.cancel();
     return { work, ...(upgrade && { upgrade }) };
@@ -41,7 +44,7 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
     return { work: [] };
   }
   work = await claimWork(host.id);
-  upgrade = await readUpgradeOrder(host.id, input.version, false);
+  upgrade = canUpgrade ? await readUpgradeOrder(host.id, input.version, false) : undefined;
   return { work, ...(upgrade && { upgrade }) };
 }
 

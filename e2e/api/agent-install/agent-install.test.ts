@@ -2,7 +2,7 @@
 // empty folder with no Node on its PATH, the one-line install in --foreground --prefix mode, a
 // tampered download refused, an upgrade from an older build, and the systemd unit it would write.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,7 +76,7 @@ describe("what the server hands out", () => {
   });
 });
 
-describe("the single executable", () => {
+describe("the single executable", { timeout: 120_000 }, () => {
   it("from an empty folder with only a Node-less PATH in its environment, enrols, starts a process and reports", async () => {
     expect(spawnSync("sh", ["-c", "command -v node"], { env: bareEnv() }).status, "node must not be reachable on the agent's PATH").not.toBe(0);
     const { dir, bin } = copySea(DIST_DIR);
@@ -94,7 +94,7 @@ describe("the single executable", () => {
   });
 });
 
-describe("the one-line install", () => {
+describe("the one-line install", { timeout: 120_000 }, () => {
   const prefix = mkdtempSync(path.join(os.tmpdir(), "procdeck-prefix-"));
   const ip = "127.0.0.62";
   let installSecs = 0;
@@ -157,6 +157,27 @@ describe("the one-line install", () => {
     else if (!existsSync("/run/systemd/system")) expect(service.stderr).toContain("systemd is not running on this host: pass --foreground");
     expect(existsSync(path.join(fresh, "bin"))).toBe(false);
   });
+
+  it("refuses a platform the server has no build for, and a host with neither curl nor wget", async () => {
+    const script = path.join(mkdtempSync(path.join(os.tmpdir(), "procdeck-script-")), "install.sh");
+    writeFileSync(script, await (await fetch(`${BASE_URL}/agent/install.sh`)).text());
+    const fresh = path.join(mkdtempSync(path.join(os.tmpdir(), "procdeck-prefix-")), "agent");
+
+    // a uname that says riscv64, first on a PATH without Node (so the .mjs is no way out either)
+    const fakeBin = mkdtempSync(path.join(os.tmpdir(), "procdeck-fake-uname-"));
+    writeFileSync(path.join(fakeBin, "uname"), `#!/bin/sh\ncase "$1" in -m) echo riscv64 ;; *) echo Linux ;; esac\n`, { mode: 0o755 });
+    const riscv = spawnSync("sh", [script, "--token", "x", "--foreground", "--prefix", fresh], { env: bareEnv({ PATH: `${fakeBin}:${pathWithoutNode()}` }), encoding: "utf8" });
+    expect(riscv.status).not.toBe(0);
+    expect(riscv.stderr).toContain("unsupported platform linux-riscv64");
+
+    // every command but curl and wget
+    const noFetch = mkdtempSync(path.join(os.tmpdir(), "procdeck-no-curl-"));
+    for (const name of readdirSync(pathWithoutNode())) if (name !== "curl" && name !== "wget") symlinkSync(path.join(pathWithoutNode(), name), path.join(noFetch, name));
+    const bare = spawnSync("sh", [script, "--token", "x", "--foreground", "--prefix", fresh], { env: bareEnv({ PATH: noFetch }), encoding: "utf8" });
+    expect(bare.status).not.toBe(0);
+    expect(bare.stderr).toContain("neither curl nor wget is installed");
+    expect(existsSync(fresh)).toBe(false);
+  });
 });
 
 describe("the systemd unit", () => {
@@ -177,7 +198,7 @@ describe("the systemd unit", () => {
   });
 });
 
-describe("upgrades from the console", () => {
+describe("upgrades from the console", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await ensureOldBuild();
   }, 180_000);

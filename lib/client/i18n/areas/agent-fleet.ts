@@ -23,6 +23,7 @@ export const AGENT_FLEET_MESSAGES = {
   agentUpgradeNamed: { en: "Upgrade the agent on {ip}", zh: "升级 {ip} 上的 Agent" },
   agentUpgradeSelected: { en: "Upgrade {count} selected", zh: "升级所选 {count} 台" },
   agentUpgradeRequestedToast: { en: "Upgrade to {version} requested for {count} agents", zh: "已请求将 {count} 个 Agent 升级到 {version}" },
+  selectAgentHost: { en: "Select {ip}", zh: "选择 {ip}" },
   selectAllAgentHosts: { en: "Select all hosts with an agent", zh: "选择所有有 Agent 的主机" },
   upgradeRequested: { en: "upgrade to {version} requested", zh: "已请求升级到 {version}" },
   upgradeDownloading: { en: "downloading {version}…", zh: "正在下载 {version}…" },
