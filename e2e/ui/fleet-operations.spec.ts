@@ -3,15 +3,15 @@
 // process); the task page's state filter with counts, IP search and copying the failed IPs (read back
 // from the clipboard); and a retry that happens once. The processes are bound to "db" (127.0.0.13 in
 // set-a, 127.0.0.22 in set-b); only .13 has an agent at first, so .22's rows fail (117) until one comes.
-import { rmSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { daemonSpec, isAlive, startAgent, type TAgent } from "../api/support/agent-harness";
-import { createProcessViaApi, csrfHeader, deleteProcessViaApi, DEMO_BIZ, openProcessList, setBindingViaApi, signIn, uniqueName } from "./support/console";
+import { startAgent } from "../api/support/agent-harness";
+import { csrfHeader, DEMO_BIZ, openProcessList, signIn, uniqueName } from "./support/console";
+import { DaemonProcesses } from "./support/daemon-processes";
 
 test.describe.configure({ mode: "serial" });
 
-const agents = new Map<string, TAgent>();
-const daemons: ReturnType<typeof daemonSpec>[] = [];
+const fleet = new DaemonProcesses();
+const agents = fleet.agents;
 const processIds: number[] = [];
 const prefix = uniqueName("fleet");
 let taskUrl = "";
@@ -23,41 +23,14 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page);
   for (const n of [1, 2, 3]) {
-    const daemon = daemonSpec();
-    daemons.push(daemon);
-    const { control } = daemon.spec;
-    const id = await createProcessViaApi(page, {
-      bk_process_name: `${prefix}-${n}`,
-      bk_func_name: `fleet-daemon-${n}`,
-      work_path: daemon.dir,
-      pid_file: daemon.pidPath,
-      start_cmd: control.start_cmd,
-      stop_cmd: control.stop_cmd,
-      reload_cmd: control.reload_cmd,
-      face_stop_cmd: control.kill_cmd,
-    });
+    const { id } = await fleet.create(page, { name: `${prefix}-${n}`, module: "db", attributes: { bk_func_name: `fleet-daemon-${n}` } });
     processIds.push(id);
-    await setBindingViaApi(page, id, "db", true);
   }
   await page.close();
 });
 
 test.afterAll(async ({ browser }) => {
-  await Promise.all([...agents.values()].map((agent) => agent.stop()));
-  for (const daemon of daemons) {
-    for (const [, pid] of daemon.readLog().matchAll(/started (\d+)/g)) {
-      if (isAlive(Number(pid))) process.kill(Number(pid), "SIGTERM");
-    }
-  }
-  const page = await browser.newPage();
-  await signIn(page);
-  for (const id of processIds) {
-    await setBindingViaApi(page, id, "db", false);
-    await deleteProcessViaApi(page, id);
-  }
-  await page.close();
-  for (const agent of agents.values()) rmSync(agent.stateDir, { recursive: true, force: true });
-  for (const daemon of daemons) rmSync(daemon.dir, { recursive: true, force: true });
+  await fleet.cleanUp(browser);
 });
 
 test.beforeEach(async ({ page }) => {

@@ -2,38 +2,23 @@
 // that fails (a host without an agent ends 117) and "Retry failed" with only that row; the history
 // and the hosts page. Agents run as child processes (e2e/api/support/agent-harness.ts) and run the
 // real pid-file daemon; the three "hosts" are loopback addresses of this machine, so they share it.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { daemonSpec, isAlive, startAgent, type TAgent } from "../api/support/agent-harness";
-import { createProcessViaApi, deleteProcessViaApi, DEMO_BIZ, setBindingViaApi, signIn, uniqueName } from "./support/console";
+import { isAlive, startAgent } from "../api/support/agent-harness";
+import { DEMO_BIZ, signIn, uniqueName } from "./support/console";
+import { DaemonProcesses } from "./support/daemon-processes";
 
 test.describe.configure({ mode: "serial" });
 
-const agents = new Map<string, TAgent>();
-const daemons: ReturnType<typeof daemonSpec>[] = [];
-const processIds: number[] = [];
+const fleet = new DaemonProcesses();
+const agents = fleet.agents;
 
 test.beforeAll(async () => {
   for (const agent of await Promise.all(["127.0.0.11", "127.0.0.12"].map((ip) => startAgent(ip)))) agents.set(agent.ip, agent);
 });
 
 test.afterAll(async ({ browser }) => {
-  // agents first: a managed process that dies while its agent runs is started again
-  await Promise.all([...agents.values()].map((agent) => agent.stop()));
-  for (const daemon of daemons) {
-    for (const [, pid] of daemon.readLog().matchAll(/started (\d+)/g)) {
-      if (isAlive(Number(pid))) process.kill(Number(pid), "SIGTERM");
-    }
-  }
-  const page = await browser.newPage();
-  await signIn(page);
-  for (const id of processIds) {
-    await setBindingViaApi(page, id, "gateway", false);
-    await deleteProcessViaApi(page, id);
-  }
-  await page.close();
-  for (const agent of agents.values()) rmSync(agent.stateDir, { recursive: true, force: true });
-  for (const daemon of daemons) rmSync(daemon.dir, { recursive: true, force: true });
+  await fleet.cleanUp(browser);
 });
 
 test.beforeEach(async ({ page }) => {
@@ -41,24 +26,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 /** A catalogue process that runs the test daemon, bound to "gateway" (hosts .11, .12 in set-a, .21 in set-b). */
-async function createDaemonProcess(page: Page, prefix: string) {
-  const daemon = daemonSpec();
-  daemons.push(daemon);
-  const name = uniqueName(prefix);
-  const { control } = daemon.spec;
-  const id = await createProcessViaApi(page, {
-    bk_process_name: name,
-    bk_func_name: "pidfile-daemon",
-    work_path: daemon.dir,
-    pid_file: daemon.pidPath,
-    start_cmd: control.start_cmd,
-    stop_cmd: control.stop_cmd,
-    reload_cmd: control.reload_cmd,
-    face_stop_cmd: control.kill_cmd,
-  });
-  processIds.push(id);
-  await setBindingViaApi(page, id, "gateway", true);
-  return { id, name, daemon };
+function createDaemonProcess(page: Page, prefix: string) {
+  return fleet.create(page, { name: uniqueName(prefix), module: "gateway" });
 }
 
 function taskRow(page: Page, ip: string) {
