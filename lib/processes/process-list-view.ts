@@ -16,7 +16,7 @@ export const DEFAULT_SORT = "bk_process_id";
 const MAX_PAGE = 1_000_000;
 
 export type TProcessListView = {
-  /** substring of bk_process_name ("" = any) */
+  /** substring of bk_process_name or bk_func_name, any case ("" = any) */
   q: string;
   /** bound module name ("" = any) */
   module: string;

@@ -7,6 +7,7 @@ import { ADMIN_MESSAGES } from "@/lib/client/i18n/areas/admin";
 import { AUDIT_MESSAGES } from "@/lib/client/i18n/areas/audit";
 import { ROLES_MESSAGES } from "@/lib/client/i18n/areas/roles";
 import { TOPOLOGY_MESSAGES } from "@/lib/client/i18n/areas/topology";
+import { FIND_MESSAGES } from "@/lib/client/i18n/areas/find";
 
 const CORE_MESSAGES = {
   appName: { en: "Procdeck", zh: "Procdeck" },
@@ -41,8 +42,8 @@ const CORE_MESSAGES = {
   sessionEnded: { en: "Your session has ended. Sign in again to continue.", zh: "会话已结束，请重新登录后继续。" },
 
   // list
-  searchLabel: { en: "Search by name", zh: "按名称搜索" },
-  searchPlaceholder: { en: "Name contains…", zh: "名称包含…" },
+  searchLabel: { en: "Search by name or function", zh: "按名称搜索（含功能名）" },
+  searchPlaceholder: { en: "Name or function contains…", zh: "名称或功能名包含…" },
   moduleFilter: { en: "Bound module", zh: "绑定模块" },
   anyModule: { en: "Any module", zh: "全部模块" },
   columns: { en: "Columns", zh: "显示列" },
@@ -342,8 +343,8 @@ const CORE_MESSAGES = {
   done: { en: "Done", zh: "完成" },
 } as const satisfies Record<string, TLocalText>;
 
-export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES } as const;
+export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, find: FIND_MESSAGES } as const;
 
-export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES };
+export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...FIND_MESSAGES };
 
 export type TMessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,4 @@
-// GET  /api/console/businesses/{bizId}/processes?q=&module=&sort=&page=&size=&cols=  one page of the list
+// GET  /api/console/businesses/{bizId}/processes?q= (name or function name, any case)&module=&sort=&page=&size=&cols=  one page of the list
 // POST /api/console/businesses/{bizId}/processes  create from the form's attributes
 import { z } from "zod";
 import { consoleRoute } from "@/lib/api/console-route";
@@ -8,7 +8,7 @@ import { ZProcessListQuery } from "@/lib/processes/process-list-view";
 
 export const GET = consoleRoute({
   query: ZProcessListQuery,
-  handle: ({ business, query }) => browseProcesses(business, query),
+  handle: ({ business, query, lang }) => browseProcesses(business, query, lang),
 });
 
 export const POST = consoleRoute({
