@@ -9,6 +9,7 @@ import { StateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatDuration } from "@/lib/client/operations/format";
 import { resultMessageKey, rowState } from "@/lib/client/operations/result-codes";
+import { translateAgentMessage } from "@/lib/client/operations/agent-messages";
 import type { TTaskRowView } from "@/lib/operations/get-task-detail";
 
 const COLUMNS = 7;
@@ -57,7 +58,7 @@ export function TaskRows({ taskId, rows }: { taskId: string; rows: TTaskRowView[
                       </Cell>
                       <Cell className="py-1.5">
                         <p className={state === "failed" ? "text-red-800 dark:text-red-300" : ""}>{t(resultMessageKey(row.code), { code: row.code })}</p>
-                        {row.message && row.code !== 115 && <p className="text-xs break-all text-slate-500 dark:text-slate-400">{t("rawMessage", { message: row.message })}</p>}
+                        {row.message && row.code !== 115 && <p className="text-xs break-all text-slate-500 dark:text-slate-400">{t("rawMessage", { message: translateAgentMessage(lang, row.message) })}</p>}
                       </Cell>
                       <Cell className="font-mono text-xs">{row.pid ?? t("notSet")}</Cell>
                       <Cell className="text-right text-xs whitespace-nowrap">{row.durationMs !== null ? formatDuration(lang, row.durationMs) : t("notSet")}</Cell>
