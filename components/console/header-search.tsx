@@ -91,9 +91,11 @@ export function HeaderSearch() {
         onKeyDown={onKeyDown}
         className={`${CONTROL_CLASS} h-8 w-64 pr-7`}
       />
-      <kbd aria-hidden className="pointer-events-none absolute top-1.5 right-2 rounded border border-slate-300 px-1 font-mono text-[10px] text-slate-400 dark:border-slate-600">
-        /
-      </kbd>
+      {text === "" && (
+        <kbd aria-hidden className="pointer-events-none absolute top-1.5 right-2 rounded border border-slate-300 px-1 font-mono text-[10px] text-slate-400 dark:border-slate-600">
+          /
+        </kbd>
+      )}
       {isShown && (
         <div className="absolute top-9 right-0 z-30 max-h-[70vh] w-96 overflow-auto rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
           {!result && !found.isError && <p className="px-2 py-1.5 text-slate-500 dark:text-slate-400">{t("findSearching")}</p>}

@@ -9,7 +9,7 @@ import { useT } from "@/lib/client/i18n/lang-context";
 
 type TProps = { label: string; name: string; value: string; isEnd?: boolean; onChange: (value: string) => void; className?: string };
 
-export function DateTimeInput({ label, name, value, isEnd = false, onChange, className = "w-40!" }: TProps) {
+export function DateTimeInput({ label, name, value, isEnd = false, onChange, className = "w-44!" }: TProps) {
   const t = useT();
   const errorId = useId();
   const [draft, setDraft] = useState(showLocalMinute(value));
