@@ -61,6 +61,7 @@ const ACTIONS = {
   restarted: ["auditDoRestarted", "auditDidRestarted"],
   restart_failed: ["auditDoRestartFailed", "auditDidRestartFailed"],
   gave_up: ["auditDoGaveUp", "auditDidGaveUp"],
+  load_demo_data: ["auditDoLoadDemoData", "auditDidLoadDemoData"],
 } as const satisfies Record<string, [TMessageKey, TMessageKey]>;
 
 const OP_VERBS: Record<number, TMessageKey> = {

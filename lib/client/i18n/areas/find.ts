@@ -99,6 +99,8 @@ export const FIND_MESSAGES = {
   auditDidRestartFailed: { en: "failed to restart", zh: "未能重启" },
   auditDoGaveUp: { en: "Gave up restarting", zh: "放弃重启" },
   auditDidGaveUp: { en: "gave up restarting", zh: "放弃重启" },
+  auditDoLoadDemoData: { en: "Load demo data", zh: "加载演示数据" },
+  auditDidLoadDemoData: { en: "loaded the demo data into", zh: "加载了演示数据到" },
   auditDidRevokeSession: { en: "revoked a session of", zh: "吊销了一个会话：" },
   auditPickAnyType: { en: "Any type", zh: "全部类型" },
   auditPickAnyAction: { en: "Any action", zh: "全部动作" },
