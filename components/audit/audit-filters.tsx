@@ -3,6 +3,7 @@
 // or operator, API app), object type and id/name, action, and a time range. Object type and action
 // are pickers named in the UI language; times are typed in the console's format. Text filters wait
 // for a pause in typing; every change lands in the URL.
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTimeInput } from "@/components/ui/date-time-input";
 import { FilterField, FilterInput } from "@/components/ui/filter-field";
@@ -69,10 +70,14 @@ type TCodePickerProps = { name: string; label: string; anyLabel: string; value: 
 /** One code of a known list by its label; a code from a hand-edited link stays selectable as itself. */
 function CodePicker({ name, label, anyLabel, value, codes, labelOf, onChange }: TCodePickerProps) {
   const t = useT();
+  const id = useId();
   const isKnown = value === "" || codes.includes(value);
+  // the label beside the select, not around it: a wrapping label would add the chosen option's text
+  // to the select's accessible name
   return (
-    <FilterField label={label}>
-      <Select name={name} className="w-44!" value={value} onChange={(event) => onChange(event.target.value)}>
+    <div className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      <label htmlFor={id}>{label}</label>
+      <Select id={id} name={name} className="w-44!" value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">{anyLabel}</option>
         {!isKnown && <option value={value}>{t("auditPickOther", { value })}</option>}
         {codes.map((code) => (
@@ -81,6 +86,6 @@ function CodePicker({ name, label, anyLabel, value, codes, labelOf, onChange }: 
           </option>
         ))}
       </Select>
-    </FilterField>
+    </div>
   );
 }

@@ -36,7 +36,8 @@ beforeAll(async () => {
   processB = await createProcess({ bk_process_name: uniqueName("svc-b"), bk_func_name: `Worker${token.toUpperCase()}` }, bizB);
   viewerOfA = await signedInUser({ roles: [{ bizId: bizA, role: "viewer" }], prefix: "find-viewer" });
   admin = await signedInUser({ isGlobalAdmin: true, prefix: "find-admin" });
-});
+  // a dev server compiles the routes on first use
+}, 120_000);
 
 describe("GET /api/console/search", () => {
   it("finds processes by function name in any case, only in the businesses the caller may see", async () => {

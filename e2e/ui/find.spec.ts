@@ -37,6 +37,8 @@ async function moduleIn(bizId: number): Promise<number> {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // a dev server compiles each page on first use (below): more than the default minute
+  test.setTimeout(300_000);
   other = await createBusiness("find-other");
   bizIds.push(other.id);
   viewer = await createUser("find-viewer", [{ bizId: DEMO_BIZ, role: "viewer" }]);
@@ -89,8 +91,9 @@ test("a user with a role in one business finds only that business's processes an
   await expect(host).toBeVisible();
   // the result opens the host in its business
   await host.click();
-  await expect(page).toHaveURL(new RegExp(`/biz/${DEMO_BIZ}/hosts\\?ip=${demoHostIp.replace(/\./g, "\\.")}`));
-  await expect(page.locator(`tr[data-ip="${demoHostIp}"]`)).toHaveAttribute("aria-current", "true");
+  // generous waits where a page opens: a busy machine (or a dev server compiling it) can be slow
+  await expect(page).toHaveURL(new RegExp(`/biz/${DEMO_BIZ}/hosts\\?ip=${demoHostIp.replace(/\./g, "\\.")}`), { timeout: 30_000 });
+  await expect(page.locator(`tr[data-ip="${demoHostIp}"]`)).toHaveAttribute("aria-current", "true", { timeout: 30_000 });
 
   // the API answers the same, whatever the page shows
   const reply = await page.request.get(`/api/console/search?q=${otherHostIp}`);
@@ -111,14 +114,15 @@ test("an administrator finds both businesses' processes, grouped by business, by
   await expect(results(page).getByRole("option", { selected: true })).toHaveCount(1);
   const first = await results(page).getByRole("option", { selected: true }).getAttribute("href");
   await headerSearch(page).press("Enter");
-  await expect(page).toHaveURL(first!);
-  await expect(page.getByRole("heading", { name: first!.includes(`/biz/${DEMO_BIZ}/`) ? demoProcess.name : otherProcess.name })).toBeVisible();
+  await expect(page).toHaveURL(first!, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: first!.includes(`/biz/${DEMO_BIZ}/`) ? demoProcess.name : otherProcess.name })).toBeVisible({ timeout: 30_000 });
 });
 
 test("/ focuses search: the page's own on the process list, the header's elsewhere, never while typing", async ({ page }) => {
   await signIn(page);
   await page.goto("/audit");
-  await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
+  // entries arrive from the client: the page has hydrated and listens for keys
+  await expect(page.locator("tbody tr[data-audit-id]").first()).toBeVisible({ timeout: 30_000 });
   await page.locator("body").press("/");
   await expect(headerSearch(page)).toBeFocused();
   await expect(headerSearch(page)).toHaveValue("");
@@ -149,12 +153,14 @@ test("audit: object type and action are pickers in the UI language, and entries 
   await page.goto(`/audit?biz=${DEMO_BIZ}&object=${demoProcess.id}`);
   const type = page.getByLabel("Object type");
   const action = page.getByLabel("Action", { exact: true });
-  await expect(type.locator("option", { hasText: "Process" })).toHaveCount(1);
+  const rows = page.locator("tbody tr[data-audit-id]");
+  // entries arrive from the client: the page has hydrated and its pickers answer
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
   await type.selectOption({ label: "Process" });
+  await expect(type.locator("option:checked")).toHaveText("Process");
   await action.selectOption({ label: "Create" });
   await expect(page).toHaveURL(/type=process/);
   await expect(page).toHaveURL(/action=create/);
-  const rows = page.locator("tbody tr[data-audit-id]");
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByTestId("audit-sentence")).toHaveText(`admin created process ${demoProcess.name}`);
 
@@ -175,9 +181,9 @@ test("the business navigation stays on administration and audit pages", async ({
   await signIn(page);
   await openProcessList(page);
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Users" }).click();
-  await expect(page).toHaveURL(/\/admin\/users/);
+  await expect(page).toHaveURL(/\/admin\/users/, { timeout: 30_000 });
   const main = page.getByRole("navigation", { name: "Main" });
   await expect(main.getByRole("link", { name: "Processes" })).toHaveAttribute("href", `/biz/${DEMO_BIZ}/processes`);
   await main.getByRole("link", { name: "Hosts" }).click();
-  await expect(page).toHaveURL(`/biz/${DEMO_BIZ}/hosts`);
+  await expect(page).toHaveURL(`/biz/${DEMO_BIZ}/hosts`, { timeout: 30_000 });
 });
