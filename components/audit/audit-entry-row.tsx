@@ -9,21 +9,13 @@ import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { Cell, Row } from "@/components/ui/table";
 import { diffAuditValues } from "@/lib/audit/diff-audit-values";
 import type { TAuditEntry } from "@/lib/audit/list-audit-entries";
+import { actionLabel, describeAuditEntry, objectTypeLabel } from "@/lib/client/audit/audit-labels";
 import type { TAuditView } from "@/lib/client/audit/audit-view";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
-import type { TMessageKey } from "@/lib/client/i18n/messages";
 import { formatMoment } from "@/lib/client/operations/format";
 
 export const AUDIT_COLUMNS = 7;
 
-const ACTION_LABELS: Record<string, TMessageKey> = {
-  create: "auditActionCreate",
-  update: "auditActionUpdate",
-  delete: "auditActionDelete",
-  bind: "auditActionBind",
-  unbind: "auditActionUnbind",
-  operate: "auditActionOperate",
-};
 const ACTION_TONES: Record<string, "green" | "blue" | "red" | "amber"> = { create: "green", update: "blue", delete: "red", operate: "amber" };
 
 type TProps = { entry: TAuditEntry; onFilter: (change: Partial<TAuditView>) => void };
@@ -82,8 +74,11 @@ export function AuditEntryRow({ entry, onFilter }: TProps) {
           )}
         </Cell>
         <Cell>
-          <span className="flex flex-wrap items-baseline gap-1.5">
-            <Badge>{entry.objectType}</Badge>
+          <p className="mb-0.5 text-slate-900 dark:text-slate-100" data-testid="audit-sentence">
+            {describeAuditEntry(t, entry)}
+          </p>
+          <span className="flex flex-wrap items-baseline gap-1.5 text-xs">
+            <Badge>{objectTypeLabel(t, entry.objectType)}</Badge>
             <button type="button" className={`${linkClass} break-all`} onClick={() => onFilter({ type: entry.objectType, object: entry.objectId })} title={t("auditFilterToObject", { object: objectLabel })}>
               {objectLabel}
             </button>
@@ -91,7 +86,7 @@ export function AuditEntryRow({ entry, onFilter }: TProps) {
           </span>
         </Cell>
         <Cell className="whitespace-nowrap">
-          <Badge tone={ACTION_TONES[entry.action] ?? "neutral"}>{ACTION_LABELS[entry.action] ? t(ACTION_LABELS[entry.action]) : entry.action}</Badge>
+          <Badge tone={ACTION_TONES[entry.action] ?? "neutral"}>{actionLabel(t, entry.action)}</Badge>
         </Cell>
         <Cell className="text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">
           {fieldCount === 0 ? t("notSet") : fieldCount === 1 ? t("auditFieldCountOne") : t("auditFieldCount", { count: fieldCount })}

@@ -1,20 +1,19 @@
 "use client";
 // The audit page's filters: business (or the administration entries, for global admins), who (user
-// or operator, API app), object type and id/name, action, and a time range. Text filters wait for a
-// pause in typing; every change lands in the URL.
+// or operator, API app), object type and id/name, action, and a time range. Object type and action
+// are pickers named in the UI language; times are typed in the console's format. Text filters wait
+// for a pause in typing; every change lands in the URL.
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { DateTimeInput } from "@/components/ui/date-time-input";
 import { FilterField, FilterInput } from "@/components/ui/filter-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { actionLabel, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, objectTypeLabel } from "@/lib/client/audit/audit-labels";
 import { NO_BUSINESS } from "@/lib/audit/audit-filter";
 import { EMPTY_AUDIT_VIEW, hasAuditFilters, type TAuditView } from "@/lib/client/audit/audit-view";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useBusinesses } from "@/lib/client/topology/queries";
 import { useIsHydrated } from "@/lib/client/use-is-hydrated";
-
-/** Suggestions only: other kinds of objects and actions can be typed. */
-const OBJECT_TYPES = ["process", "task", "host", "managed_process", "business", "set", "module", "user", "user_role", "api_app", "app_role", "session", "enrollment_token"];
-const ACTIONS = ["create", "update", "delete", "bind", "unbind", "operate", "rename", "import", "revoke", "issue", "enroll_agent", "rotate_secret", "reset_password", "sign_in", "sign_out"];
 
 type TProps = { view: TAuditView; isGlobalAdmin: boolean; onViewChange: (change: Partial<TAuditView>, mode?: "push" | "replace") => void };
 
@@ -24,7 +23,7 @@ export function AuditFilters({ view, isGlobalAdmin, onViewChange }: TProps) {
   // the list may already be cached when the page hydrates; the server HTML had none, so wait for hydration
   const isHydrated = useIsHydrated();
   const businessList = isHydrated ? businesses.data : undefined;
-  const setText = (name: "user" | "app" | "type" | "object" | "action") => (value: string) => onViewChange({ [name]: value }, "replace");
+  const setText = (name: "user" | "app" | "object") => (value: string) => onViewChange({ [name]: value }, "replace");
   const isListed = typeof view.biz !== "number" || businessList?.some((business) => business.bk_biz_id === view.biz);
 
   return (
@@ -52,30 +51,41 @@ export function AuditFilters({ view, isGlobalAdmin, onViewChange }: TProps) {
       </FilterField>
       <FilterInput name="user" label={t("auditFilterUser")} hint={t("auditExactHint")} placeholder={t("auditAnyPlaceholder")} value={view.user} onChange={setText("user")} />
       <FilterInput name="app" label={t("auditFilterApp")} hint={t("auditExactHint")} placeholder={t("auditAnyPlaceholder")} value={view.app} onChange={setText("app")} className="w-36!" />
-      <FilterInput name="type" label={t("auditFilterType")} placeholder={t("auditAnyPlaceholder")} value={view.type} onChange={setText("type")} list="audit-object-types" className="w-36!" />
+      <CodePicker name="type" label={t("auditFilterType")} anyLabel={t("auditPickAnyType")} value={view.type} codes={AUDIT_OBJECT_TYPES} labelOf={(code) => objectTypeLabel(t, code)} onChange={(type) => onViewChange({ type })} />
       <FilterInput name="object" label={t("auditFilterObject")} hint={t("auditExactHint")} placeholder={t("auditAnyPlaceholder")} value={view.object} onChange={setText("object")} />
-      <FilterInput name="action" label={t("auditFilterAction")} placeholder={t("auditAnyPlaceholder")} value={view.action} onChange={setText("action")} list="audit-actions" className="w-32!" />
-      <FilterField label={t("auditFilterFrom")}>
-        <Input type="datetime-local" name="from" className="w-48!" value={view.from} max={view.to || undefined} onChange={(event) => onViewChange({ from: event.target.value }, "replace")} />
-      </FilterField>
-      <FilterField label={t("auditFilterTo")}>
-        <Input type="datetime-local" name="to" className="w-48!" value={view.to} min={view.from || undefined} onChange={(event) => onViewChange({ to: event.target.value }, "replace")} />
-      </FilterField>
+      <CodePicker name="action" label={t("auditFilterAction")} anyLabel={t("auditPickAnyAction")} value={view.action} codes={AUDIT_ACTIONS} labelOf={(code) => actionLabel(t, code)} onChange={(action) => onViewChange({ action })} />
+      <DateTimeInput name="from" label={t("auditFilterFrom")} value={view.from} onChange={(from) => onViewChange({ from }, "replace")} />
+      <DateTimeInput name="to" label={t("auditFilterTo")} value={view.to} isEnd onChange={(to) => onViewChange({ to }, "replace")} />
       {hasAuditFilters(view) && (
         <Button variant="ghost" onClick={() => onViewChange(EMPTY_AUDIT_VIEW)}>
           {t("clearFilters")}
         </Button>
       )}
-      <datalist id="audit-object-types">
-        {OBJECT_TYPES.map((type) => (
-          <option key={type} value={type} />
-        ))}
-      </datalist>
-      <datalist id="audit-actions">
-        {ACTIONS.map((action) => (
-          <option key={action} value={action} />
-        ))}
-      </datalist>
     </fieldset>
+  );
+}
+
+type TCodePickerProps = { name: string; label: string; anyLabel: string; value: string; codes: readonly string[]; labelOf: (code: string) => string; onChange: (code: string) => void };
+
+/** One code of a known list by its label; a code from a hand-edited link stays selectable as itself. */
+function CodePicker({ name, label, anyLabel, value, codes, labelOf, onChange }: TCodePickerProps) {
+  const t = useT();
+  const id = useId();
+  const isKnown = value === "" || codes.includes(value);
+  // the label beside the select, not around it: a wrapping label would add the chosen option's text
+  // to the select's accessible name
+  return (
+    <div className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      <label htmlFor={id}>{label}</label>
+      <Select id={id} name={name} className="w-44!" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{anyLabel}</option>
+        {!isKnown && <option value={value}>{t("auditPickOther", { value })}</option>}
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {labelOf(code)}
+          </option>
+        ))}
+      </Select>
+    </div>
   );
 }

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useParams, usePathname } from "next/navigation";
 import { BusinessSwitcher } from "@/components/console/business-switcher";
+import { HeaderSearch } from "@/components/console/header-search";
 import { LanguageSwitcher } from "@/components/console/language-switcher";
 import { RoleBadge } from "@/components/console/role-badge";
 import { SignOutButton } from "@/components/console/sign-out-button";
@@ -12,6 +13,7 @@ import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { roleIn, type TRole } from "@/lib/access/permissions";
 import { useT } from "@/lib/client/i18n/lang-context";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
+import { useNavBusinessId } from "@/lib/client/use-nav-business";
 
 const BUSINESS_NAV: { segment: string; label: TMessageKey }[] = [
   { segment: "processes", label: "processes" },
@@ -35,7 +37,9 @@ export function AppHeader({ user }: { user: THeaderUser }) {
   const t = useT();
   const params = useParams<{ bizId?: string }>();
   const pathname = usePathname();
-  const bizId = params.bizId && /^[1-9]\d{0,9}$/.test(params.bizId) ? Number(params.bizId) : null;
+  const pathBizId = params.bizId && /^[1-9]\d{0,9}$/.test(params.bizId) ? Number(params.bizId) : null;
+  // beyond one business (audit, administration) the nav keeps the business last looked at
+  const bizId = useNavBusinessId(pathBizId);
   const role = bizId === null ? null : roleIn({ kind: "user", id: user.id, name: user.username, isGlobalAdmin: user.isGlobalAdmin, roles: new Map(user.grants) }, bizId);
   const isCurrent = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
@@ -56,6 +60,7 @@ export function AppHeader({ user }: { user: THeaderUser }) {
           {role !== null && <RoleBadge role={role} isGlobalAdmin={user.isGlobalAdmin} />}
         </div>
         <div className="ml-auto flex items-center gap-3">
+          <HeaderSearch />
           <LanguageSwitcher />
           <Link
             href="/account"

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { EmptyState, ErrorNotice } from "@/components/ui/notice";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
+import { Cell, HeaderCell, Row, STICKY_CELL, STICKY_HEADER_CELL, Table, TableHead } from "@/components/ui/table";
 import { useBizAbilities } from "@/components/console/biz-abilities";
 import { EnrollmentTokenButton, InstallAgentButton } from "@/components/hosts/enrollment-token-dialog";
 import { AgentVersionCell } from "@/components/hosts/agent-version-cell";
@@ -21,6 +21,8 @@ import { formatAgo, formatMoment } from "@/lib/client/operations/format";
 import { taskListHref } from "@/lib/client/operations/task-list-view";
 import { useNow } from "@/lib/client/use-now";
 import { useState } from "react";
+import { useFocusedHostIp } from "@/lib/client/hosts/use-focused-host";
+import { showPlacementLabel } from "@/lib/client/topology/idle-pool-names";
 
 
 export function HostList({ bizId, businessName }: { bizId: number; businessName: string }) {
@@ -29,6 +31,8 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
   const hosts = useHosts(bizId);
   const { isGlobalAdmin } = useBizAbilities();
   const now = useNow();
+  // the header search links a host as ?ip=: that row is marked and scrolled into view
+  const focusedIp = useFocusedHostIp(Boolean(hosts.data));
   const online = hosts.data?.filter((host) => host.agentState === "online").length ?? 0;
   const serverVersion = useAgentBuildVersion().data ?? null;
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -80,7 +84,7 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                       />
                     </HeaderCell>
                   )}
-                  <HeaderCell>{t("ipColumn")}</HeaderCell>
+                  <HeaderCell className={STICKY_HEADER_CELL}>{t("ipColumn")}</HeaderCell>
                   <HeaderCell>{t("cloudColumn")}</HeaderCell>
                   <HeaderCell>{t("agentIdColumn")}</HeaderCell>
                   <HeaderCell>{t("hostNameColumn")}</HeaderCell>
@@ -96,15 +100,15 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
               <tbody>
                 {hosts.data
                   ? hosts.data.map((host) => (
-                      <Row key={host.hostId} data-ip={host.ip}>
+                      <Row key={host.hostId} data-ip={host.ip} aria-current={host.ip === focusedIp ? "true" : undefined} className="aria-[current=true]:bg-amber-50 dark:aria-[current=true]:bg-amber-950/40">
                         {isGlobalAdmin && (
                           <Cell>{hasAgent(host) && <Checkbox aria-label={t("selectAgentHost", { ip: host.ip })} checked={selected.has(host.hostId)} onChange={() => toggle(host.hostId)} />}</Cell>
                         )}
-                        <Cell className="font-mono text-xs">{host.ip}</Cell>
+                        <Cell className={`font-mono text-xs ${STICKY_CELL}`}>{host.ip}</Cell>
                         <Cell>{host.cloudId}</Cell>
                         <Cell className="font-mono text-xs select-all" data-testid="agent-id">{host.agentId}</Cell>
                         <Cell>{host.hostName || t("notSet")}</Cell>
-                        <Cell className="text-xs">{host.modules.join(", ")}</Cell>
+                        <Cell className="text-xs">{host.modules.map((label) => showPlacementLabel(lang, label)).join(", ") || t("notSet")}</Cell>
                         <Cell>
                           <span className="inline-flex items-center gap-1.5" title={host.revokedAt ? t("agentRevokedAt", { time: formatMoment(lang, host.revokedAt) }) : undefined}>
                             <AgentStateBadge state={host.agentState} />

@@ -14,6 +14,8 @@ import { useNow } from "@/lib/client/use-now";
 import { useProcessInstances } from "@/lib/client/operations/queries";
 import { groupOperationHosts } from "@/lib/client/operations/operation-hosts";
 import type { TProcessInstance } from "@/lib/operations/list-process-instances";
+import { showPlacement } from "@/lib/client/topology/idle-pool-names";
+import { translateAgentMessage } from "@/lib/client/operations/agent-messages";
 
 export function ProcessInstances({ bizId, processId, name }: { bizId: number; processId: number; name: string }) {
   const t = useT();
@@ -81,7 +83,7 @@ function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: s
         {byHost.map((row) => (
           <Row key={row.hostId} data-ip={row.ip}>
             <Cell className="font-mono text-xs">{row.ip}</Cell>
-            <Cell className="text-xs">{placements.get(row.hostId)?.map((p) => `${p.setName} / ${p.moduleName}`).join(", ")}</Cell>
+            <Cell className="text-xs">{placements.get(row.hostId)?.map((p) => showPlacement(lang, p.setName, p.moduleName)).join(", ") || t("notSet")}</Cell>
             <Cell data-column="process-state">
               {row.agentState !== "online" && row.agentState !== "none" ? (
                 <span data-instance-state="unreachable" className="text-xs text-slate-500 dark:text-slate-400">
@@ -112,9 +114,9 @@ function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: s
             <Cell>
               {row.isKnown && (row.isManaged ? <Badge tone="blue">{t("managedYes")}</Badge> : <span title={t("managedHint")} className="text-xs text-slate-500 dark:text-slate-400">{t("managedNo")}</span>)}
             </Cell>
-            <Cell className="text-right text-xs">{row.isKnown ? row.restartCount : ""}</Cell>
+            <Cell className="text-right text-xs">{row.isKnown ? row.restartCount : t("notSet")}</Cell>
             <Cell className="max-w-64 truncate text-xs" title={row.lastEvent}>
-              {row.lastEvent || t("notSet")}
+              {row.lastEvent ? translateAgentMessage(lang, row.lastEvent) : t("notSet")}
             </Cell>
             <Cell className="text-xs whitespace-nowrap">{row.updatedAt ? <time dateTime={row.updatedAt}>{formatMoment(lang, row.updatedAt)}</time> : t("notSet")}</Cell>
             <Cell>

@@ -15,6 +15,7 @@ import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatDuration } from "@/lib/client/operations/format";
 import { resultMessageKey, rowState } from "@/lib/client/operations/result-codes";
 import type { TRowSort } from "@/lib/client/operations/task-rows-view";
+import { translateAgentMessage } from "@/lib/client/operations/agent-messages";
 import type { TTaskRowView } from "@/lib/operations/get-task-detail";
 
 const COLUMNS = 10;
@@ -105,7 +106,7 @@ export function TaskRows({ bizId, taskId, rows, groupCounts, isGrouped, sort, on
                       </Cell>
                       <Cell className="py-1.5">
                         <p className={state === "failed" ? "text-red-800 dark:text-red-300" : ""}>{t(resultMessageKey(row.code), { code: row.code })}</p>
-                        {row.message && row.code !== 115 && <p className="text-xs break-all text-slate-500 dark:text-slate-400">{t("rawMessage", { message: row.message })}</p>}
+                        {row.message && row.code !== 115 && <p className="text-xs break-all text-slate-500 dark:text-slate-400">{t("rawMessage", { message: translateAgentMessage(lang, row.message) })}</p>}
                       </Cell>
                       <Cell className="font-mono text-xs">{row.pid ?? t("notSet")}</Cell>
                       <Cell className="text-right text-xs whitespace-nowrap" data-column="duration">

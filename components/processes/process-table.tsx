@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
+import { Cell, HeaderCell, Row, STICKY_CELL, STICKY_HEADER_CELL, Table, TableHead } from "@/components/ui/table";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import type { TProcessListRow } from "@/lib/processes/browse-processes";
@@ -59,7 +59,7 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
             const state = readSortState(sort, column);
             const label = columnLabel(column, lang);
             return (
-              <HeaderCell key={column} aria-sort={SORTABLE_COLUMNS.includes(column) ? state : undefined}>
+              <HeaderCell key={column} aria-sort={SORTABLE_COLUMNS.includes(column) ? state : undefined} className={column === "bk_process_name" ? STICKY_HEADER_CELL : ""}>
                 {SORTABLE_COLUMNS.includes(column) ? (
                   <button type="button" onClick={() => onSort(toggleSort(sort, column))} className={`-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-slate-900 dark:hover:text-slate-100 ${FOCUS_RING}`}>
                     {label}
@@ -87,7 +87,7 @@ export function ProcessTable({ bizId, caption, columns, rows, skeletonRows, sort
                 )}
                 {leadColumn && <Cell data-column="live-state">{leadColumn.render(row)}</Cell>}
                 {shown.map((column) => (
-                  <Cell key={column} className={MONO_COLUMNS.has(column) && row[column] !== "" && row[column] !== null ? "font-mono text-xs" : ""}>
+                  <Cell key={column} className={`${MONO_COLUMNS.has(column) && row[column] !== "" && row[column] !== null ? "font-mono text-xs" : ""} ${column === "bk_process_name" ? STICKY_CELL : ""}`}>
                     <ProcessCell bizId={bizId} column={column} row={row} />
                   </Cell>
                 ))}

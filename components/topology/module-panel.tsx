@@ -11,11 +11,12 @@ import { AddHostsDialog } from "@/components/topology/add-hosts-dialog";
 import { ModuleActions } from "@/components/topology/module-actions";
 import { ModuleHostTable } from "@/components/topology/module-host-table";
 import { stripBase } from "@/components/topology/refusal-notice";
-import { useT } from "@/lib/client/i18n/lang-context";
+import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import type { useHosts } from "@/lib/client/hosts/queries";
 import { useToast } from "@/lib/client/toast";
 import { usePlaceHosts, useRemoveHostsFromModule } from "@/lib/client/topology/mutations";
 import type { TModuleNode, TSetNode, TTopologyTree } from "@/lib/topology/get-topology-tree";
+import { showModuleName, showPlacement, showSetName } from "@/lib/client/topology/idle-pool-names";
 
 type TProps = {
   bizId: number;
@@ -29,6 +30,7 @@ type TProps = {
 
 export function ModulePanel({ bizId, tree, set, module, hostsQuery, canEdit, onModuleGone }: TProps) {
   const t = useT();
+  const { lang } = useLang();
   const { showToast } = useToast();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [isAddOpen, setIsAddOpen] = useState(false);
@@ -40,7 +42,7 @@ export function ModulePanel({ bizId, tree, set, module, hostsQuery, canEdit, onM
   const hosts = hostsQuery.data?.filter((host) => host.moduleIds.includes(module.moduleId));
   const chosen = [...selected].filter((id) => hosts?.some((host) => host.hostId === id));
   const boundProcesses = isBuiltIn ? [] : (tree.bindings[module.name] ?? []);
-  const otherModules = tree.sets.flatMap((other) => other.modules.filter((candidate) => candidate.moduleId !== module.moduleId).map((candidate) => ({ id: candidate.moduleId, label: `${other.name} / ${candidate.name}` })));
+  const otherModules = tree.sets.flatMap((other) => other.modules.filter((candidate) => candidate.moduleId !== module.moduleId).map((candidate) => ({ id: candidate.moduleId, label: showPlacement(lang, other.name, candidate.name) })));
 
   const failed = (error: Error) => showToast(stripBase(error.message), "error");
   const takeOutChosen = () =>
@@ -74,8 +76,8 @@ export function ModulePanel({ bizId, tree, set, module, hostsQuery, canEdit, onM
     <section aria-labelledby="module-title" className="min-w-0 space-y-3" data-module={label}>
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="module-title" className="text-base font-semibold">
-          <span className="font-normal text-slate-500 dark:text-slate-400">{set.name} / </span>
-          {module.name}
+          <span className="font-normal text-slate-500 dark:text-slate-400">{showSetName(lang, set.name)} / </span>
+          {showModuleName(lang, module.name, module.defaultFlag !== 0)}
         </h2>
         {module.defaultFlag === 1 && <Badge tone="neutral">{t("topoIdleModule")}</Badge>}
         {module.defaultFlag === 2 && <Badge tone="amber">{t("topoFaultModule")}</Badge>}

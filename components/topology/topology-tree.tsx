@@ -8,10 +8,11 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
-import { useT } from "@/lib/client/i18n/lang-context";
+import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { useToast } from "@/lib/client/toast";
 import { useCreateNode, useDeleteNode, useRenameNode } from "@/lib/client/topology/mutations";
 import type { TSetNode, TTopologyTree } from "@/lib/topology/get-topology-tree";
+import { showModuleName, showSetName } from "@/lib/client/topology/idle-pool-names";
 
 type TTreeProps = { bizId: number; tree: TTopologyTree; selectedModuleId: number | null; onSelect: (moduleId: number) => void; canEdit: boolean };
 
@@ -30,13 +31,14 @@ type TBranchProps = { bizId: number; set: TSetNode; selectedModuleId: number | n
 
 function SetBranch({ bizId, set, selectedModuleId, onSelect, canEdit }: TBranchProps) {
   const t = useT();
+  const { lang } = useLang();
   const isIdlePool = set.defaultFlag === 1;
   const headingId = `set-${set.setId}`;
   return (
     <section aria-labelledby={headingId} data-set={set.name}>
       <div className="flex items-center gap-1 px-1 py-1">
-        <h2 id={headingId} className="min-w-0 flex-1 truncate text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400" title={set.name}>
-          {set.name}
+        <h2 id={headingId} className="min-w-0 flex-1 truncate text-xs font-semibold text-slate-600 dark:text-slate-400" title={set.name}>
+          {showSetName(lang, set.name)}
         </h2>
         <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" title={t("topoHostCount", { count: set.hostCount })}>
           {set.hostCount}
@@ -59,7 +61,7 @@ function SetBranch({ bizId, set, selectedModuleId, onSelect, canEdit }: TBranchP
                 <span aria-hidden className="text-slate-400">
                   {module.defaultFlag === 0 ? "▪" : "◦"}
                 </span>
-                <span className="min-w-0 flex-1 truncate">{module.name}</span>
+                <span className="min-w-0 flex-1 truncate">{showModuleName(lang, module.name, module.defaultFlag !== 0)}</span>
                 <Badge tone={module.hostCount ? "blue" : "neutral"}>
                   <span className="sr-only">{t("topoHostCount", { count: module.hostCount })}</span>
                   <span aria-hidden>{module.hostCount}</span>

@@ -17,14 +17,26 @@ export function FilterField({ label, hint, children }: { label: string; hint?: s
   );
 }
 
-type TFilterInputProps = { label: string; hint?: string; placeholder: string; value: string; onChange: (value: string) => void; isTrimmed?: boolean; name?: string; list?: string; className?: string };
+type TFilterInputProps = {
+  label: string;
+  hint?: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  isTrimmed?: boolean;
+  name?: string;
+  list?: string;
+  className?: string;
+  /** the page's main search: `/` focuses it (lib/client/find/use-slash-focus.ts) */
+  isSlashSearch?: boolean;
+};
 
 /** A text filter bound to the URL, sent after a pause in typing (lib/client/use-typed-filter.ts). */
-export function FilterInput({ label, hint, placeholder, value, onChange, isTrimmed, name, list, className = "w-40!" }: TFilterInputProps) {
+export function FilterInput({ label, hint, placeholder, value, onChange, isTrimmed, name, list, className = "w-40!", isSlashSearch }: TFilterInputProps) {
   const [draft, setDraft] = useTypedFilter(value, onChange, isTrimmed);
   return (
     <FilterField label={label} hint={hint}>
-      <Input type="search" name={name} list={list} className={className} placeholder={placeholder} value={draft} onChange={(event) => setDraft(event.target.value)} autoComplete="off" />
+      <Input type="search" name={name} list={list} className={className} placeholder={placeholder} value={draft} onChange={(event) => setDraft(event.target.value)} autoComplete="off" data-slash-search={isSlashSearch ? "" : undefined} />
     </FilterField>
   );
 }

@@ -18,3 +18,10 @@ export function Row({ className = "", ...props }: React.ComponentProps<"tr">) {
 export function Cell({ className = "", ...props }: React.ComponentProps<"td">) {
   return <td className={`px-3 py-1.5 align-middle ${className}`} {...props} />;
 }
+
+/**
+ * The name column of a wide table stays in view on horizontal scroll. Opaque (content scrolls under
+ * it) with a hairline at its right edge; the header cell also sits above the sticky header row.
+ */
+export const STICKY_CELL = "sticky left-0 z-[1] bg-white shadow-[inset_-1px_0_0_var(--color-slate-200)] dark:bg-slate-950 dark:shadow-[inset_-1px_0_0_var(--color-slate-800)]";
+export const STICKY_HEADER_CELL = "sticky left-0 z-20 bg-slate-50 shadow-[inset_-1px_0_0_var(--color-slate-200)] dark:bg-slate-900 dark:shadow-[inset_-1px_0_0_var(--color-slate-700)]";

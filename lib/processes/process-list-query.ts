@@ -24,3 +24,4 @@ export const ZProcessListQuery = z.strictObject({
     .refine((cols) => cols.every((col) => LIST_COLUMNS.includes(col)), "unknown column")
     .default(DEFAULT_COLUMNS),
 });
+export type TProcessListQuery = z.infer<typeof ZProcessListQuery>;

@@ -20,7 +20,7 @@ export const LIVE_STATES = ["running", "partial", "stopped", "offline", "unknown
 export type TLiveState = (typeof LIVE_STATES)[number];
 
 export type TProcessListView = {
-  /** substring of bk_process_name ("" = any) */
+  /** substring of bk_process_name or bk_func_name, any case ("" = any) */
   q: string;
   /** bound module name ("" = any) */
   module: string;

@@ -63,11 +63,21 @@ function newBuilder(params: unknown[]): TBuilder {
   return builder;
 }
 
+/**
+ * What only the console's own list asks for, never reachable from the CMDB API's body: a
+ * case-insensitive match on name or function name, and columns with their own ORDER BY terms.
+ */
+export type TConsoleSearchOptions = {
+  /** substring of bk_process_name or bk_func_name, any case ("" = any) */
+  anyName?: string;
+  sortTerms?: Record<string, (direction: "ASC" | "DESC") => string>;
+};
+
 /** The one statement a search runs, and the $regex patterns in it (bench:search runs the same text). */
 export type TSearchStatement = { sql: string; params: unknown[]; patterns: { at: string; pattern: string }[] };
 
-export async function searchProcesses(business: TBusinessRef, input: unknown): Promise<TSearchResult> {
-  const statement = buildSearchStatement(business, input);
+export async function searchProcesses(business: TBusinessRef, input: unknown, options: TConsoleSearchOptions = {}): Promise<TSearchResult> {
+  const statement = buildSearchStatement(business, input, options);
   let rows: Record<string, unknown>[];
   try {
     // on the pool, prepared per shape: the ORM's raw query costs more CPU than the statement itself (bench:search)
@@ -82,15 +92,20 @@ export async function searchProcesses(business: TBusinessRef, input: unknown): P
   return { count: Number(rows[0]?.__total ?? 0), info };
 }
 
-export function buildSearchStatement(business: TBusinessRef, input: unknown): TSearchStatement {
+export function buildSearchStatement(business: TBusinessRef, input: unknown, options: TConsoleSearchOptions = {}): TSearchStatement {
   const parsed = ZSearchProcesses.safeParse(input ?? {});
   if (!parsed.success) throw new ApiError("OUT_OF_RANGE", describeZodIssue(parsed.error.issues[0]));
   const page = parsed.data.page ?? {};
 
   const columns = selectColumns(parsed.data.fields ?? []);
   const builder = newBuilder([business.id]);
-  const where = ["p.bk_biz_id = $1", ...buildConditions(parsed.data.condition ?? {}, builder, business.id)].join(" AND ");
-  const orderBy = buildOrderBy(page.sort ?? "");
+  const clauses = ["p.bk_biz_id = $1", ...buildConditions(parsed.data.condition ?? {}, builder, business.id)];
+  if (options.anyName) {
+    const needle = builder.bind(`%${options.anyName.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    clauses.push(`(p.bk_process_name ILIKE ${needle} OR p.bk_func_name ILIKE ${needle})`);
+  }
+  const where = clauses.join(" AND ");
+  const orderBy = buildOrderBy(page.sort ?? "", options.sortTerms ?? {});
   // LIMIT NULL is no limit
   const limit = builder.bind(page.limit ?? null);
   const offset = builder.bind(page.start ?? 0);
@@ -114,14 +129,15 @@ function selectColumns(fields: string[]): string[] {
   return [...new Set(fields)];
 }
 
-function buildOrderBy(sort: string): string {
+function buildOrderBy(sort: string, sortTerms: NonNullable<TConsoleSearchOptions["sortTerms"]>): string {
   const keys = sort.split(",").map((key) => key.trim()).filter(Boolean);
   const parts: string[] = [];
   for (const key of keys) {
     const isDescending = key.startsWith("-");
     const field = key.replace(/^[-+]/, "");
     if (!SEARCHABLE.has(field)) throw new ApiError("OUT_OF_RANGE", text(`page.sort: unknown field '${field}'`, `page.sort：不存在的字段 '${field}'`));
-    parts.push(`p."${field}" ${isDescending ? "DESC" : "ASC"}`);
+    const direction = isDescending ? "DESC" : "ASC";
+    parts.push(sortTerms[field]?.(direction) ?? `p."${field}" ${direction}`);
   }
   if (!keys.some((key) => key.replace(/^[-+]/, "") === "bk_process_id")) parts.push(`p.bk_process_id ASC`);
   return parts.join(", ");

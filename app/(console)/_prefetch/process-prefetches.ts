@@ -9,8 +9,9 @@ import { operationKeys } from "@/lib/client/operations/query-keys";
 import { topologyKeys } from "@/lib/client/topology/query-keys";
 import type { TBusinessRef } from "@/lib/core/business-ref";
 import { listProcessInstances } from "@/lib/operations/list-process-instances";
+import { listProcessPage } from "@/lib/operations/list-process-page";
+import { readPageLanguage } from "@/lib/access/read-page-language";
 import { assertProcessInBusiness } from "@/lib/processes/assert-process-in-business";
-import { browseProcesses } from "@/lib/processes/browse-processes";
 import { getProcessRecord } from "@/lib/processes/get-process-detail";
 import { listProcessModules } from "@/lib/processes/list-process-modules";
 import { ZProcessListQuery } from "@/lib/processes/process-list-query";
@@ -22,7 +23,7 @@ import { parseRouteQuery, type TPagePrefetch } from "./hydrate-queries";
 export function prefetchProcessList(business: TBusinessRef, query: URLSearchParams): TPagePrefetch | null {
   const view = readProcessListView(query);
   const parsed = parseRouteQuery(ZProcessListQuery, toListQuery(view));
-  return parsed && { queryKey: processKeys.list(business.id, view), read: () => browseProcesses(business, parsed) };
+  return parsed && { queryKey: processKeys.list(business.id, view), read: async () => listProcessPage(business, parsed, await readPageLanguage()) };
 }
 
 /** GET …/modules: the module filter's names. */

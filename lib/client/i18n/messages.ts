@@ -10,6 +10,7 @@ import { ROLES_MESSAGES } from "@/lib/client/i18n/areas/roles";
 import { TOPOLOGY_MESSAGES } from "@/lib/client/i18n/areas/topology";
 import { AGENT_FLEET_MESSAGES } from "@/lib/client/i18n/areas/agent-fleet";
 import { FLEET_OPERATIONS_MESSAGES } from "@/lib/client/i18n/areas/fleet-operations";
+import { FIND_MESSAGES } from "@/lib/client/i18n/areas/find";
 
 const CORE_MESSAGES = {
   appName: { en: "Procdeck", zh: "Procdeck" },
@@ -44,8 +45,8 @@ const CORE_MESSAGES = {
   sessionEnded: { en: "Your session has ended. Sign in again to continue.", zh: "会话已结束，请重新登录后继续。" },
 
   // list
-  searchLabel: { en: "Search by name", zh: "按名称搜索" },
-  searchPlaceholder: { en: "Name contains…", zh: "名称包含…" },
+  searchLabel: { en: "Search by name or function", zh: "按名称搜索（含功能名）" },
+  searchPlaceholder: { en: "Name or function contains…", zh: "名称或功能名包含…" },
   moduleFilter: { en: "Bound module", zh: "绑定模块" },
   anyModule: { en: "Any module", zh: "全部模块" },
   columns: { en: "Columns", zh: "显示列" },
@@ -345,8 +346,8 @@ const CORE_MESSAGES = {
   done: { en: "Done", zh: "完成" },
 } as const satisfies Record<string, TLocalText>;
 
-export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, live: LIVE_MESSAGES, agentFleet: AGENT_FLEET_MESSAGES, fleetOperations: FLEET_OPERATIONS_MESSAGES } as const;
+export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, live: LIVE_MESSAGES, agentFleet: AGENT_FLEET_MESSAGES, fleetOperations: FLEET_OPERATIONS_MESSAGES, find: FIND_MESSAGES } as const;
 
-export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...LIVE_MESSAGES, ...AGENT_FLEET_MESSAGES, ...FLEET_OPERATIONS_MESSAGES };
+export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...LIVE_MESSAGES, ...AGENT_FLEET_MESSAGES, ...FLEET_OPERATIONS_MESSAGES, ...FIND_MESSAGES };
 
 export type TMessageKey = keyof typeof MESSAGES;

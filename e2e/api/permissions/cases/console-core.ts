@@ -22,6 +22,8 @@ export const CONSOLE_CORE_CASES: TRouteCase[] = [
   // signing out ends the caller's session; the matrix signs that user in again
   { route: "/api/console/session", method: "DELETE", surface: "console", needs: "signed-in", build: () => ({ path: "/api/console/session" }) },
   { route: "/api/console/businesses", method: "GET", surface: "console", needs: "signed-in", build: () => ({ path: "/api/console/businesses" }) },
+  // the header search: any signed-in user, answering only from the businesses they may see
+  { route: "/api/console/search", method: "GET", surface: "console", needs: "signed-in", build: (fixtures) => ({ path: `/api/console/search?q=${encodeURIComponent(fixtures.hostIp)}` }) },
   { route: "/api/healthz", method: "GET", surface: "public", needs: "public", build: () => ({ path: "/api/healthz" }) },
   // readiness: anyone may ask (a load balancer has no credentials); 200 while the database answers
   { route: "/api/readyz", method: "GET", surface: "public", needs: "public", build: () => ({ path: "/api/readyz" }) },
