@@ -177,11 +177,17 @@ describe("the embedded PostgreSQL", () => {
   }, 90_000);
 });
 
-function startFaultAgent(ip: string, stateDir: string): { child: ChildProcess; output: () => string } {
+/** An agent that has enrolled and polls: a host that never had an agent would end its rows 117 at once. */
+async function startFaultAgent(ip: string, stateDir: string): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn("node_modules/.bin/tsx", ["lib/agent/main.ts", "--server", instance.url, "--token", FAULT_SECRETS.enrollSecret, "--ip", ip, "--state-dir", stateDir], { stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 20_000;
+  while (!output.includes("polling")) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`agent ${ip} did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return { child, output: () => output };
 }
 
@@ -228,7 +234,7 @@ async function waitForRow(taskId: string, isDone: (state: { code: number | null;
 
 describe("processes dying", () => {
   it("the HTTP server killed (kill -9) mid-operation: npm start brings it back, the agent reports there, the row ends", async () => {
-    const agent = startFaultAgent("127.0.0.11", mkdtempSync(path.join(os.tmpdir(), "procdeck-fault-agent-")));
+    const agent = await startFaultAgent("127.0.0.11", mkdtempSync(path.join(os.tmpdir(), "procdeck-fault-agent-")));
     try {
       const { taskId } = await operate("127.0.0.11", `server-kill-${Date.now()}`, "sleep 3; exit 0", 20);
       await waitForRow(taskId, (state) => state.claimed, 20_000);
@@ -247,7 +253,7 @@ describe("processes dying", () => {
 
   it("an agent killed (kill -9) mid-command: its row ends 65535 after op_timeout, and the agent started again works", async () => {
     const stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-fault-agent-"));
-    let agent = startFaultAgent("127.0.0.12", stateDir);
+    let agent = await startFaultAgent("127.0.0.12", stateDir);
     try {
       const { taskId } = await operate("127.0.0.12", `agent-kill-${Date.now()}`, "sleep 30", 3);
       await waitForRow(taskId, (state) => state.claimed, 20_000);
@@ -257,7 +263,7 @@ describe("processes dying", () => {
       expect(state.code).toBe(65535);
       const settledMs = Date.now() - killedAt;
 
-      agent = startFaultAgent("127.0.0.12", stateDir);
+      agent = await startFaultAgent("127.0.0.12", stateDir);
       const again = await operate("127.0.0.12", `agent-back-${Date.now()}`, "true", 10);
       const next = await waitForRow(again.taskId, (row) => row.code !== null && row.code !== 115, 30_000);
       // `true` leaves no pid file behind: the agent ran it and reported the post-check's verdict
