@@ -3,6 +3,7 @@
 // directly (lib/operations/poll-agent-work.ts, record-agent-report.ts, agent-token.ts).
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { readDatabaseUrl, readDbPoolMax, readDbTimeouts } from "@/lib/core/env";
@@ -83,7 +84,9 @@ const preparedNames = new Map<string, string>();
 export async function queryShaped<TRow extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<TRow[]> {
   let name = preparedNames.get(text);
   if (!name && preparedNames.size < MAX_PREPARED_TEXTS) {
-    name = `procdeck-shaped-${preparedNames.size}`;
+    // named by the text itself: Next bundles this module once per route, and every copy shares the
+    // pool's connections, so a counter per copy would give two texts one name
+    name = `procdeck-shaped-${createHash("sha256").update(text).digest("base64url").slice(0, 32)}`;
     preparedNames.set(text, name);
   }
   return (await getPgPool().query<TRow>(name ? { name, text, values } : { text, values })).rows;
