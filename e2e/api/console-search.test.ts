@@ -115,3 +115,16 @@ describe("the console's process list", () => {
     expect(await bindIps("-bind_ip")).toEqual(["4", "3", "1", "1", "2", null]);
   });
 });
+
+describe("the CMDB search and the console list side by side", () => {
+  // both run the search statement prepared on the shared pool, from different route bundles: each
+  // statement text must keep its own name on every connection
+  it("answer every request, in any order, with their own shapes", async () => {
+    for (let round = 0; round < 12; round++) {
+      const search = await cmdb("POST", `/api/v3/proc/search/0/${bizA}`, { body: round % 2 ? { page: { limit: 5 } } : { condition: { bk_func_name: `Worker${token.toUpperCase()}` } } });
+      expect(search.status, search.text).toBe(200);
+      const list = await admin.call("GET", `/api/console/businesses/${bizA}/processes?q=${round % 3 ? "worker" : ""}&sort=${round % 2 ? "-port" : "bk_process_id"}`);
+      expect(list.status, list.text).toBe(200);
+    }
+  });
+});
