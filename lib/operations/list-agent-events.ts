@@ -6,13 +6,15 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/core/db";
 import { AGENT_EVENT_OBJECT } from "@/lib/operations/agent-event-audit";
-import type { TTaskFilter } from "@/lib/operations/list-tasks";
 
 const MAX_EVENTS = 100;
 
 export type TAgentEventEntry = { id: string; at: string; kind: string; processName: string; processId: number | null; ip: string; message: string };
 
-export async function listAgentEvents(bizId: number, filter: TTaskFilter, window: { from: Date | null; to: Date | null }): Promise<TAgentEventEntry[]> {
+/** The task-history filter's fields that decide which events show (lib/operations/list-tasks.ts's ZTaskFilter). */
+export type TAgentEventFilter = { processId?: number; ip?: string; opType?: number; state?: string; user?: string };
+
+export async function listAgentEvents(bizId: number, filter: TAgentEventFilter, window: { from: Date | null; to: Date | null }): Promise<TAgentEventEntry[]> {
   if (filter.opType !== undefined || filter.state || filter.user) return [];
   const where = [Prisma.sql`a.bk_biz_id = ${bizId}`, Prisma.sql`a.object_type = ${AGENT_EVENT_OBJECT}`];
   if (window.from) where.push(Prisma.sql`a.created_at >= ${window.from}`);
