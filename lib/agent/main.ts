@@ -1,6 +1,7 @@
 // The Procdeck host agent: `npm run agent -- --server URL --token TOKEN [--ip IP] [--cloud-id N] [--state-dir DIR]`.
 // TOKEN is a one-time enrolment token (or the admin-set enrolment secret) the first time; the agent
 // token it gets back is kept in the state folder with the managed-process list.
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -54,6 +55,14 @@ const client = new ServerClient(args.server.split(",").map((url) => url.trim()).
 const store = new AgentStateStore(args["state-dir"] ?? path.join(os.homedir(), ".procdeck-agent", `${cloudId}-${ip}`));
 
 const managedSync = new ManagedListSync();
+/**
+ * This run of the agent, and the rows it has received and not yet reported: a poll whose reply never
+ * arrived (the server died after claiming) leaves rows claimed for this session that are not held,
+ * and the next poll gets them again. A restarted agent has a new session, so a row its previous run
+ * was executing is never run twice: it ends at its deadline.
+ */
+const SESSION = randomUUID();
+const held = new Set<string>();
 const sampler = new StatsSampler(() => store.list());
 /** the watcher saw a liveness change: a report carries the list now, not the next poll (up to 25 s) */
 let isManagedChanged = false;
@@ -68,7 +77,7 @@ const keyOf = (item: { namespace: string; name: string }) => `${item.namespace}\
 async function main() {
   const token = await obtainToken();
   if (args["enroll-only"]) process.exit(0);
-  const upgrade = new SelfUpgrade({ serverUrl: args.server!, currentVersion: AGENT_VERSION, log, report: (progress) => client.report(token, { results: [], events: [], managed: [], upgrade: progress }), beforeRestart: () => store.save() });
+  const upgrade = new SelfUpgrade({ serverUrl: () => client.serverUrl, currentVersion: AGENT_VERSION, log, report: (progress) => client.report(token, { results: [], events: [], managed: [], upgrade: progress }), beforeRestart: () => store.save() });
   const watcher = new ManagedWatcher(store, (entry: TManagedState) => busy.has(keyOf(entry)), (event) => {
     log(`${event.name}: ${event.message}`);
     events.push(event);
@@ -85,7 +94,7 @@ async function main() {
   while (!isStopping) {
     try {
       const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
-      const reply = await client.poll(token, { version: AGENT_VERSION, platform: PLATFORM, waitMs: MAX_WAIT_MS, managed, stats: sampler.current() });
+      const reply = await client.poll(token, { version: AGENT_VERSION, platform: PLATFORM, waitMs: MAX_WAIT_MS, managed, stats: sampler.current(), session: SESSION, holding: [...held] });
       managedSync.confirm(receipt);
       backoff.reset();
       reply.work.forEach((item) => schedule(item, token));
@@ -134,6 +143,7 @@ async function obtainToken(): Promise<string> {
 
 /** Rows of one process run one after another (a start then a stop keep their order); others run in parallel. */
 function schedule(item: TWorkItem, token: string) {
+  held.add(item.rowId);
   const key = keyOf(item);
   const previous = chains.get(key) ?? Promise.resolve();
   const next = previous.then(async () => {
@@ -176,6 +186,7 @@ async function flushReports(token: string) {
       if (!results.length && !sent.length && !managed.length) continue;
       try {
         await client.report(token, { results, events: sent, managed });
+        for (const result of results) held.delete(result.rowId);
         managedSync.confirm(receipt);
         backoff.reset();
       } catch (error) {

@@ -18,7 +18,8 @@ export const UPGRADE_EXIT_CODE = 75;
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
 type TSelfUpgradeOptions = {
-  serverUrl: string;
+  /** the server the agent talks to now (it may move between servers: lib/agent/server-client.ts) */
+  serverUrl: () => string;
   currentVersion: string;
   log: (message: string) => void;
   report: (progress: TUpgradeProgress) => Promise<unknown>;
@@ -62,13 +63,13 @@ export class SelfUpgrade {
   }
 
   private async download(running: TRunningFile): Promise<{ version: string; staged: string }> {
-    const manifestReply = await fetch(new URL("/agent/manifest.json", this.options.serverUrl), { signal: AbortSignal.timeout(15_000) });
+    const manifestReply = await fetch(new URL("/agent/manifest.json", this.options.serverUrl()), { signal: AbortSignal.timeout(15_000) });
     if (!manifestReply.ok) throw new Error(`the server answered ${manifestReply.status} for /agent/manifest.json`);
     const manifest = ZAgentManifest.parse(await manifestReply.json());
     const artefact: TAgentArtefact | undefined = manifest.artefacts.find((entry) => entry.file === running.artefactFile);
     if (!artefact) throw new Error(`the server has no ${running.artefactFile} (platform ${currentPlatform()})`);
 
-    const reply = await fetch(new URL(`/agent/${artefact.file}`, this.options.serverUrl), { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    const reply = await fetch(new URL(`/agent/${artefact.file}`, this.options.serverUrl()), { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
     if (!reply.ok || !reply.body) throw new Error(`the server answered ${reply.status} for /agent/${artefact.file}`);
     const bytes = Buffer.from(await reply.arrayBuffer());
     const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -25,7 +25,8 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
   // the heartbeat goes with the first claim, before the sweep, so a returning agent's own sweep never
   // counts it offline
   const pollId = randomUUID();
-  let work = await claimWork(host.id, { version: input.version, platform: input.platform, pollId });
+  const receiver = { session: input.session ?? null, holding: input.holding };
+  let work = await claimWork(host.id, receiver, { version: input.version, platform: input.platform, pollId });
   await recordManagedStates(null, host.id, input.managed);
   await recordProcessStats(host.id, input.stats);
   await settleOverdueRows();
@@ -43,7 +44,7 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
     await markDisconnected(host.id, pollId);
     return { work: [] };
   }
-  work = await claimWork(host.id);
+  work = await claimWork(host.id, receiver);
   upgrade = canUpgrade ? await readUpgradeOrder(host.id, input.version, false) : undefined;
   return { work, ...(upgrade && { upgrade }) };
 }
@@ -51,23 +52,26 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
 /**
  * Claims up to CLAIM_BATCH queued rows; with `heartbeat`, also records that the agent is alive (same
  * statement). On the pool directly, as a prepared statement: every agent runs it on every poll.
+ * Rows claimed earlier for the same agent session that the agent does not hold are claimed again:
+ * the reply that carried them was lost (an instance killed after claiming, a dropped connection).
  */
-async function claimWork(hostId: number, heartbeat?: { version: string; platform?: string; pollId: string }): Promise<TWorkItem[]> {
+async function claimWork(hostId: number, receiver: { session: string | null; holding: string[] }, heartbeat?: { version: string; platform?: string; pollId: string }): Promise<TWorkItem[]> {
   const { rows } = await getPgPool().query<{ id: string; op_type: number; namespace: string; name: string; spec: TProcSpec }>({
     name: "procdeck-agent-claim",
     text: `
       WITH seen AS (
         UPDATE host SET agent_last_seen_at = now(), agent_version = $2, agent_platform = coalesce($6, agent_platform), agent_poll_id = $7, agent_disconnected_at = NULL WHERE bk_host_id = $1 AND $3::boolean
       )
-      UPDATE task_row r SET claimed_at = now(),
+      UPDATE task_row r SET claimed_at = now(), claim_session = $8,
         deadline = now() + make_interval(secs => (r.spec->>'opTimeout')::int + (r.spec->>'startCheckSecs')::int + $4)
       WHERE r.id IN (
-        SELECT id FROM task_row WHERE bk_host_id = $1 AND code = ${RESULT_CODE.RUNNING} AND claimed_at IS NULL
+        SELECT id FROM task_row WHERE bk_host_id = $1 AND code = ${RESULT_CODE.RUNNING}
+          AND (claimed_at IS NULL OR ($8::text IS NOT NULL AND claim_session = $8 AND NOT (id::text = ANY($9::text[]))))
           -- a revoke that lands while the poll waits: the agent gets nothing more
           AND NOT EXISTS (SELECT 1 FROM host h WHERE h.bk_host_id = $1 AND h.agent_revoked_at IS NOT NULL)
         ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED)
       RETURNING r.id, r.op_type, r.namespace, r.name, r.spec`,
-    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH, heartbeat?.platform ?? null, heartbeat?.pollId ?? null],
+    values: [hostId, heartbeat?.version ?? "", heartbeat !== undefined, readOperationsEnv().PROCDECK_REPORT_SLACK_SECS, CLAIM_BATCH, heartbeat?.platform ?? null, heartbeat?.pollId ?? null, receiver.session, receiver.holding],
   });
   // bigint ids arrive as text from pg
   return rows.map((row) => ({ rowId: String(row.id), opType: row.op_type, namespace: row.namespace, name: row.name, spec: row.spec }));

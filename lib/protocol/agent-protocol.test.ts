@@ -39,7 +39,7 @@ describe("agent protocol", () => {
   });
 
   it("reads a poll with defaults and caps its wait", () => {
-    expect(ZPollRequest.parse({})).toEqual({ version: "", waitMs: MAX_WAIT_MS, managed: [], stats: [] });
+    expect(ZPollRequest.parse({})).toEqual({ version: "", waitMs: MAX_WAIT_MS, managed: [], stats: [], holding: [] });
     expect(firstIssue(ZPollRequest.safeParse({ waitMs: MAX_WAIT_MS + 1 })).path).toEqual(["waitMs"]);
     expect(ZManagedState.parse({ ...STATE, lastEvent: "a\u0000b" }).lastEvent).toBe("ab");
   });

@@ -127,6 +127,10 @@ export const ZPollRequest = z.object({
   waitMs: z.number().int().min(0).max(MAX_WAIT_MS).default(MAX_WAIT_MS),
   managed: ZManagedList,
   stats: z.array(ZProcessStats).max(MAX_MANAGED).default([]),
+  /** this run of the agent (lib/agent/main.ts); absent from older agents, which get no redelivery */
+  session: z.string().min(1).max(64).optional(),
+  /** rows of this session received and not yet reported; a row claimed for it and not held is sent again */
+  holding: z.array(z.string().regex(/^\d{1,18}$/)).max(MAX_MANAGED).default([]),
 });
 export type TPollRequest = z.infer<typeof ZPollRequest>;
 
