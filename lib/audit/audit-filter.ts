@@ -8,7 +8,11 @@ export const AUDIT_PAGE_SIZE_MAX = 200;
 export const NO_BUSINESS = "none";
 
 const optionalText = (max: number) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
-const optionalDate = z.preprocess((value) => (value === "" ? undefined : value), z.coerce.date().optional());
+// PostgreSQL's timestamps span 4713 BC to 294276 AD; a JavaScript date reaches further, and a date the
+// database refuses would break a CSV export after its first line went out. Years 1–9999 are plenty.
+const FIRST_DATE = new Date("0001-01-01T00:00:00Z");
+const LAST_DATE = new Date("9999-12-31T23:59:59.999Z");
+const optionalDate = z.preprocess((value) => (value === "" ? undefined : value), z.coerce.date().min(FIRST_DATE, "must be in the years 1–9999").max(LAST_DATE, "must be in the years 1–9999").optional());
 
 export const ZAuditFilter = z
   .object({
