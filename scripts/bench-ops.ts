@@ -1,7 +1,9 @@
 // `npm run bench:ops`: the operation figures of the issue, against the real production server and a
 // fresh embedded PostgreSQL (with pg_stat_statements), on loopback only.
-// (a) one op_type 2 to N hosts (default 1,000) served by a load generator speaking the agent
-//     protocol: time to all rows terminal, server and database CPU, statements per row;
+// (a) one op_type 2 to N hosts (default 1,000; `--hosts 10000`) served by a load generator speaking
+//     the agent protocol — over the agent gateway's sockets (default) or the HTTP long-poll
+//     (`--transport poll`): time to all rows terminal, server CPU and memory, database CPU,
+//     statements per row;
 // (b) start latency on one host with the real agent vs `supervisorctl start` of the same daemon.
 // Timings on a small machine are noisy: read the ratios measured in the same run.
 import os from "node:os";
@@ -16,7 +18,9 @@ import { printResults } from "./support/bench-ops/print-results";
 import { startRealAgent } from "./support/bench-ops/run-real-agent";
 import { ensureSupervisor, startSupervisor } from "./support/bench-ops/run-supervisord";
 import { showProgress } from "./support/bench-ops/show-progress";
-import { createAgentSwarm } from "./support/bench-ops/simulate-agent-swarm";
+import { createAgentSwarm, type TAgentSwarm } from "./support/bench-ops/simulate-agent-swarm";
+import { createSocketSwarm } from "./support/bench-ops/simulate-socket-swarm";
+import { startBenchGateway } from "./support/bench-ops/start-bench-gateway";
 import { startBenchDatabase } from "./support/bench-ops/start-bench-database";
 import { BENCH_CREDENTIALS, startBenchServer } from "./support/bench-ops/start-bench-server";
 
@@ -47,15 +51,29 @@ async function main() {
   if (!postmasterPid) throw new Error("cannot find the PostgreSQL server's pid");
   const esb = createEsbClient(server.baseUrl, BENCH_CREDENTIALS);
 
-  step(`(a) ${options.hosts} simulated agents`);
-  const swarm = createAgentSwarm(server.baseUrl, hosts, BENCH_CREDENTIALS.enrollSecret);
-  registerCleanup({ name: "simulated agents", stopNow: () => swarm.stop() });
-  const enrolling = showProgress("enrolling", hosts.length);
-  await swarm.enroll((done) => enrolling.update(done));
-  enrolling.finish();
-  swarm.startPolling();
+  const isSocket = options.transport === "socket";
+  const gateway = isSocket ? await startBenchGateway(db.url) : null;
 
-  const fanoutContext = { sql: db.sql, esb, swarm, hosts, serverPid: server.pid, postmasterPid, pollIntervalMs: options.pollIntervalMs, countServerErrors: () => server.errors().count };
+  step(`(a) ${options.hosts} simulated agents over ${isSocket ? "the agent gateway's sockets" : "the HTTP long-poll"}`);
+  let swarm: TAgentSwarm;
+  if (gateway) {
+    const socketSwarm = createSocketSwarm(gateway.baseUrl, hosts, db.sql);
+    swarm = socketSwarm;
+    registerCleanup({ name: "simulated agents", stopNow: () => swarm.stop() });
+    await socketSwarm.enroll(() => {});
+    const connecting = showProgress("connecting", hosts.length);
+    await socketSwarm.connect((done) => connecting.update(done));
+    connecting.finish();
+  } else {
+    swarm = createAgentSwarm(server.baseUrl, hosts, BENCH_CREDENTIALS.enrollSecret);
+    registerCleanup({ name: "simulated agents", stopNow: () => swarm.stop() });
+    const enrolling = showProgress("enrolling", hosts.length);
+    await swarm.enroll((done) => enrolling.update(done));
+    enrolling.finish();
+    swarm.startPolling();
+  }
+
+  const fanoutContext = { sql: db.sql, esb, swarm, hosts, serverPid: server.pid, gatewayPid: gateway?.pid ?? null, postmasterPid, pollIntervalMs: options.pollIntervalMs, countServerErrors: () => server.errors().count };
   const fanoutRounds: TFanoutRound[] = [];
   // the warm-up round is shown but left out of the medians: first calls pay for route code loading and JIT
   for (const label of ["warm-up", ...Array.from({ length: options.rounds }, (_, i) => `round ${i + 1}`)]) {
@@ -69,7 +87,7 @@ async function main() {
   step(`(b) start latency: real agent vs supervisord, start_check_secs = startsecs = ${options.startCheckSecs}`);
   const daemon = prepareDaemonFiles(options.startCheckSecs);
   const supervisor = await startSupervisor({ command: daemon.supervisorCommand, startSecs: options.startCheckSecs });
-  await startRealAgent(server.baseUrl, BENCH_CREDENTIALS.enrollSecret, REAL_AGENT_HOST);
+  await startRealAgent(server.baseUrl, BENCH_CREDENTIALS.enrollSecret, REAL_AGENT_HOST, gateway?.baseUrl ?? null);
   const startLatency = await measureStartLatency({ esb, host: REAL_AGENT_HOST, supervisor, daemon, startCheckSecs: options.startCheckSecs, repetitions: options.startReps });
 
   printResults({
@@ -83,6 +101,7 @@ async function main() {
       `  with the pg driver. "w/o result polls" subtracts the client's get_proc_operate_result calls (${resultPollStatements} statements each, measured on a finished task).`,
     ],
     fanoutRounds,
+    transport: options.transport,
     resultPollStatements,
     pollIntervalMs: options.pollIntervalMs,
     startLatency,

@@ -7,11 +7,15 @@
 //   throttling has a client address a client cannot choose (lib/access/client-origin.ts);
 // - answers what Next would answer outside the surface's envelope (lib/api/early-reply.ts).
 //   tsx scripts/serve.ts --port 3000 [--host 127.0.0.1] [--dev]
+import { EventEmitter } from "node:events";
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import next from "next";
 import type { ApiError } from "@/lib/core/errors";
 import { API_CSP, securityHeaders } from "@/lib/api/security-headers";
+import { AGENT_SOCKET_PATH } from "@/lib/protocol/agent-socket";
 import { loadApiRouteTable } from "./support/api-route-table";
+import { startGatewayChild } from "./support/agent-gateway-child";
 
 // Loaded once Next has set up its server environment: the envelopes use next/server, which expects it.
 const loadEnvelopes = async () => ({ ...(await import("@/lib/api/early-reply")), ...(await import("@/lib/api/surface-failure")) });
@@ -29,7 +33,11 @@ const hostname = option("--host");
 
 async function main() {
   const startedAt = Date.now();
-  const app = next({ dev: isDev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+  // Next attaches an upgrade listener to the server of its first request, which would take every
+  // upgrade (the agents' too) for itself: it gets a stand-in, and this server hands it only the
+  // upgrades that are its own (the dev server's hot reload)
+  const upgradesForNext = new EventEmitter() as http.Server;
+  const app = next({ dev: isDev, dir: process.cwd(), port, hostname: hostname ?? "localhost", httpServer: upgradesForNext });
   await app.prepare();
   const handle = app.getRequestHandler();
   const routes = loadApiRouteTable();
@@ -59,10 +67,19 @@ async function main() {
     if (!socket.writable) return;
     void parserRefusal(error, surfaceFailure).then((raw) => socket.end(raw), () => socket.destroy());
   });
+  const gateway = process.env.PROCDECK_AGENT_GATEWAY === "off" ? null : startGatewayChild();
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const rawPath = (req.url ?? "/").split("?")[0];
+    if (rawPath === AGENT_SOCKET_PATH && gateway) return gateway.proxyUpgrade(req, socket, head);
+    // Next's own (the dev server's hot reload), once its first request has set its listener up
+    if (rawPath !== AGENT_SOCKET_PATH && upgradesForNext.emit("upgrade", req, socket, head)) return;
+    socket.destroy();
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms on http://${hostname ?? "localhost"}:${port}`));
 
   const stop = () => {
+    gateway?.stop();
     server.close();
     void app.close?.().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();

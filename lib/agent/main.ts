@@ -16,6 +16,8 @@ import { AgentRefusedError, ServerClient } from "./server-client";
 import { readAgentVersion } from "./agent-version";
 import { SelfUpgrade } from "./self-upgrade";
 import { currentPlatform } from "@/lib/protocol/agent-artifacts";
+import { HEARTBEAT_INTERVAL_MS } from "@/lib/protocol/agent-socket";
+import { SocketLink, SocketUnavailableError } from "./socket-link";
 
 /** package.json's version, written in at bundle time (lib/agent/agent-version.ts) */
 export const AGENT_VERSION = readAgentVersion();
@@ -32,6 +34,12 @@ const { values: args } = parseArgs({
     // the install script enrols first, then starts the service without the one-time token
     "enroll-only": { type: "boolean", default: false },
     version: { type: "boolean", default: false },
+    // socket: the gateway's WebSocket only; poll: the HTTP long-poll only; auto: the socket, and the
+    // long-poll while a server answers the upgrade with anything but a socket (no gateway, a proxy
+    // that drops upgrades)
+    transport: { type: "string", default: "auto" },
+    // the gateway's own address, when it is not reached through the server's (a gateway run as its own process)
+    gateway: { type: "string" },
   },
 });
 if (args.version) {
@@ -42,6 +50,15 @@ if (args.version) {
 function log(message: string) {
   console.log(`${new Date().toISOString()} [agent ${identity}] ${message}`);
 }
+
+const TRANSPORTS = ["auto", "socket", "poll"] as const;
+const transport = TRANSPORTS.find((name) => name === args.transport);
+if (!transport) {
+  console.error(`--transport must be one of ${TRANSPORTS.join(", ")}`);
+  process.exit(2);
+}
+/** How long the long-poll serves after a server answered the upgrade without a socket, before the socket is tried again. */
+const SOCKET_RETRY_AFTER_MS = 60_000;
 
 const ip = args.ip ?? firstInnerIp();
 const cloudId = Number(args["cloud-id"]);
@@ -63,6 +80,14 @@ const managedSync = new ManagedListSync();
  */
 const SESSION = randomUUID();
 const held = new Set<string>();
+/**
+ * Rows finished lately: a row pushed over the socket may come once more with the answer to a
+ * heartbeat that was on its way meanwhile (the heartbeat's claim did not know the agent held it).
+ */
+const finished = new Set<string>();
+const MAX_FINISHED_REMEMBERED = 10_000;
+/** the open socket to the gateway, when there is one: reports go over it */
+let link: SocketLink | null = null;
 const sampler = new StatsSampler(() => store.list());
 /** the watcher saw a liveness change: a report carries the list now, not the next poll (up to 25 s) */
 let isManagedChanged = false;
@@ -87,31 +112,104 @@ async function main() {
     void flushReports(token);
   });
   sampler.start();
-  const watchTimer = setInterval(() => void watcher.check(), Number(args["watch-interval-ms"]));
-  log(`polling ${args.server} (${store.list().filter((e) => e.isManaged).length} managed processes)`);
+  setInterval(() => void watcher.check(), Number(args["watch-interval-ms"]));
+  const managedCount = store.list().filter((e) => e.isManaged).length;
+  log(transport === "poll" ? `polling ${args.server} (${managedCount} managed processes)` : `serving ${args.server} over its socket (${managedCount} managed processes)`);
 
   const backoff = new RetryBackoff();
+  let socketRetryAt = transport === "poll" ? Infinity : 0;
   while (!isStopping) {
-    try {
-      const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
-      const reply = await client.poll(token, { version: AGENT_VERSION, platform: PLATFORM, waitMs: MAX_WAIT_MS, managed, stats: sampler.current(), session: SESSION, holding: [...held] });
-      managedSync.confirm(receipt);
-      backoff.reset();
-      reply.work.forEach((item) => schedule(item, token));
-      if (reply.upgrade) upgrade.start(reply.upgrade);
-      if (outbox.length || events.length) void flushReports(token);
-    } catch (error) {
-      managedSync.forget();
-      if (error instanceof AgentRefusedError && (error.status === 401 || error.status === 403)) {
-        log(`the server refused this agent (${error.message}); stopping`);
-        clearInterval(watchTimer);
-        process.exit(3);
+    if (Date.now() >= socketRetryAt) {
+      const outcome = await serveOverSocket(token, upgrade);
+      if (outcome === "closed") {
+        backoff.reset();
+        continue;
       }
-      const delayMs = backoff.nextDelayMs();
-      log(`poll failed (${error instanceof Error ? error.message : error}); retrying with ${client.serverUrl} in ${(delayMs / 1000).toFixed(1)} s`);
-      await sleep(delayMs);
+      if (outcome === "server-down" || transport === "socket") {
+        await sleep(backoff.nextDelayMs());
+        continue;
+      }
+      log(`polling ${client.serverUrl}: it offers no socket (trying the socket again in ${SOCKET_RETRY_AFTER_MS / 1000} s)`);
+      socketRetryAt = Date.now() + SOCKET_RETRY_AFTER_MS;
+    }
+    await pollOnce(token, upgrade, backoff);
+  }
+}
+
+type TUpgrade = InstanceType<typeof SelfUpgrade>;
+
+/** One long-poll: heartbeat and managed list out, work in. */
+async function pollOnce(token: string, upgrade: TUpgrade, backoff: RetryBackoff) {
+  try {
+    const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
+    const reply = await client.poll(token, { version: AGENT_VERSION, platform: PLATFORM, waitMs: MAX_WAIT_MS, managed, stats: sampler.current(), session: SESSION, holding: [...held] });
+    managedSync.confirm(receipt);
+    backoff.reset();
+    receiveWork(reply, token, upgrade);
+  } catch (error) {
+    managedSync.forget();
+    if (error instanceof AgentRefusedError && (error.status === 401 || error.status === 403)) stopRefused(error);
+    const delayMs = backoff.nextDelayMs();
+    log(`poll failed (${error instanceof Error ? error.message : error}); retrying with ${client.serverUrl} in ${(delayMs / 1000).toFixed(1)} s`);
+    await sleep(delayMs);
+  }
+}
+
+/**
+ * Serves over the gateway's socket until it closes: a heartbeat at once and every
+ * HEARTBEAT_INTERVAL_MS, work as it is pushed. "server-down": no server of the list could be reached;
+ * "no-socket": a server answered the upgrade with something else.
+ */
+async function serveOverSocket(token: string, upgrade: TUpgrade): Promise<"closed" | "server-down" | "no-socket"> {
+  let opened: SocketLink | null = null;
+  let isServerDown = false;
+  for (let attempt = 0; attempt < client.serverCount && !opened; attempt++) {
+    try {
+      opened = await SocketLink.open(args.gateway ?? client.serverUrl, token, (reply) => receiveWork(reply, token, upgrade));
+    } catch (error) {
+      if (error instanceof AgentRefusedError) stopRefused(error);
+      isServerDown = !(error instanceof SocketUnavailableError && error.isAnswered);
+      log(`socket to ${client.serverUrl} failed (${error instanceof Error ? error.message : error})`);
+      if (!isServerDown) return "no-socket";
+      client.moveToNextServer();
     }
   }
+  if (!opened) return "server-down";
+  link = opened;
+  log(`connected to ${client.serverUrl}`);
+  const closed = opened.closed();
+  const beat = async () => {
+    const { managed, receipt } = managedSync.pick(store.list(), isManagedListSettled());
+    try {
+      receiveWork(await opened.heartbeat({ version: AGENT_VERSION, platform: PLATFORM, managed, stats: sampler.current(), session: SESSION, holding: [...held] }), token, upgrade);
+      managedSync.confirm(receipt);
+    } catch {
+      managedSync.forget();
+    }
+  };
+  await beat();
+  const heartbeatTimer = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
+  if (outbox.length || events.length) void flushReports(token);
+  const { refused } = await closed;
+  clearInterval(heartbeatTimer);
+  link = null;
+  managedSync.forget();
+  if (refused) stopRefused(refused);
+  log("the socket closed; connecting again");
+  // the instance went away: the next one of the list (its agents spread over the others)
+  client.moveToNextServer();
+  return "closed";
+}
+
+function receiveWork(reply: { work: TWorkItem[]; upgrade?: { version: string } }, token: string, upgrade: TUpgrade) {
+  reply.work.forEach((item) => schedule(item, token));
+  if (reply.upgrade) upgrade.start(reply.upgrade);
+  if (outbox.length || events.length) void flushReports(token);
+}
+
+function stopRefused(error: AgentRefusedError): never {
+  log(`the server refused this agent (${error.message}); stopping`);
+  process.exit(3);
 }
 
 async function obtainToken(): Promise<string> {
@@ -143,6 +241,7 @@ async function obtainToken(): Promise<string> {
 
 /** Rows of one process run one after another (a start then a stop keep their order); others run in parallel. */
 function schedule(item: TWorkItem, token: string) {
+  if (held.has(item.rowId) || finished.has(item.rowId)) return;
   held.add(item.rowId);
   const key = keyOf(item);
   const previous = chains.get(key) ?? Promise.resolve();
@@ -185,8 +284,9 @@ async function flushReports(token: string) {
       // a change the server already holds (or one undone meanwhile): nothing to send
       if (!results.length && !sent.length && !managed.length) continue;
       try {
-        await client.report(token, { results, events: sent, managed });
-        for (const result of results) held.delete(result.rowId);
+        const report = { results, events: sent, managed };
+        await (link?.isOpen ? link.report(report) : client.report(token, report));
+        for (const result of results) rememberFinished(result.rowId);
         managedSync.confirm(receipt);
         backoff.reset();
       } catch (error) {
@@ -202,6 +302,13 @@ async function flushReports(token: string) {
   } finally {
     isFlushing = false;
   }
+}
+
+function rememberFinished(rowId: string) {
+  held.delete(rowId);
+  finished.add(rowId);
+  // a Set iterates in insertion order: the oldest goes first
+  if (finished.size > MAX_FINISHED_REMEMBERED) finished.delete(finished.values().next().value as string);
 }
 
 function firstInnerIp(): string {

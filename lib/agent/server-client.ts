@@ -38,6 +38,15 @@ export class ServerClient {
     return this.baseUrls[this.current];
   }
 
+  get serverCount(): number {
+    return this.baseUrls.length;
+  }
+
+  /** The current server cannot be reached (its socket failed): the next calls go to the next one. */
+  moveToNextServer() {
+    this.current = (this.current + 1) % this.baseUrls.length;
+  }
+
   enroll(request: TEnrollRequest) {
     return this.call(ZEnrollReply, "/api/agent/v1/enroll", undefined, request, 15_000);
   }

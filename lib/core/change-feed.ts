@@ -5,12 +5,10 @@
 // connection drops (database restart, network cut), every cache is emptied and bypassed until the
 // connection is back, because notices sent meanwhile are lost. No TTL has to be guessed.
 import "server-only";
-import pg from "pg";
 import { getPgPool, type TTx } from "@/lib/core/db";
-import { readDatabaseUrl } from "@/lib/core/env";
+import { getPgListener } from "@/lib/core/pg-listener";
 
 export const CHANGE_CHANNEL = "procdeck_changes";
-const RECONNECT_DELAY_MS = 1000;
 
 export type TChangeTopic = "api-apps" | "businesses";
 type TNotice = { topic: TChangeTopic; key: string | null };
@@ -81,50 +79,22 @@ export class SharedCache<V> {
 }
 
 class ChangeListener {
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
   private readonly caches = new Set<SharedCache<unknown>>();
+  private subscribed: Promise<unknown> | null = null;
+  private isSubscribed = false;
 
   register(cache: SharedCache<unknown>) {
     this.caches.add(cache);
   }
 
   isListening(): boolean {
-    return this.client !== null;
+    return this.isSubscribed && getPgListener().isListening();
   }
 
-  ensureListening(): Promise<void> {
-    if (this.client) return Promise.resolve();
-    this.connecting ??= this.connect()
-      .catch(() => new Promise<void>((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS).unref()))
-      .finally(() => (this.connecting = null));
-    return this.connecting;
-  }
-
-  private async connect() {
-    const client = new pg.Client({ connectionString: readDatabaseUrl(), keepAlive: true });
-    client.on("notification", (message) => this.deliver(message.payload));
-    const drop = () => {
-      if (this.client === client) {
-        this.client = null;
-        this.forgetEverything();
-      }
-      client.end().catch(() => {});
-    };
-    client.on("error", drop);
-    client.on("end", drop);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
-    }
-    // a script that used a cache (seeding, a benchmark) may still exit: the socket alone keeps no process alive
-    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
-    // whatever was cached before this connection may have missed notices
-    this.forgetEverything();
-    this.client = client;
+  ensureListening(): Promise<unknown> {
+    // whenever the connection drops or comes back, notices may have been missed: every cache is emptied
+    this.subscribed ??= getPgListener().subscribe(CHANGE_CHANNEL, { onNotice: (payload) => this.deliver(payload), onReset: () => this.forgetEverything() }).then(() => (this.isSubscribed = true));
+    return this.subscribed.then(() => getPgListener().ensureListening());
   }
 
   private deliver(payload: string | undefined) {

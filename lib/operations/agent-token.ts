@@ -18,8 +18,16 @@ export function issueAgentToken(hostId: number): { token: string; hash: string }
 }
 
 export async function authenticateAgent(req: Request): Promise<TAgentHost> {
-  const header = req.headers.get("authorization") ?? "";
-  const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+  const { id, cloudId, innerIp } = await authenticateAgentHeader(req.headers.get("authorization"));
+  return { id, cloudId, innerIp };
+}
+
+/**
+ * The check behind every agent call, from the Authorization header's value; `tokenHash` lets a
+ * long-lived connection (the agent gateway) notice later that the token was replaced.
+ */
+export async function authenticateAgentHeader(header: string | null): Promise<TAgentHost & { tokenHash: string }> {
+  const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : "";
   const hostId = Number(token.split(".")[0]);
   if (!token || !Number.isInteger(hostId) || hostId <= 0 || hostId > MAX_HOST_ID) {
     throw new ApiError("UNAUTHENTICATED", text("an agent token is required (Authorization: Bearer …)", "需要 Agent 令牌（Authorization: Bearer …）"));
@@ -34,5 +42,5 @@ export async function authenticateAgent(req: Request): Promise<TAgentHost> {
     throw new ApiError("UNAUTHENTICATED", text("unknown or replaced agent token", "Agent 令牌无效或已被替换"));
   }
   if (host.is_revoked) throw new ApiError("FORBIDDEN", text("this agent was revoked; enrol it again", "此 Agent 已被吊销，请重新注册"));
-  return { id: hostId, cloudId: host.bk_cloud_id, innerIp: host.bk_host_innerip };
+  return { id: hostId, cloudId: host.bk_cloud_id, innerIp: host.bk_host_innerip, tokenHash: host.agent_token_hash };
 }

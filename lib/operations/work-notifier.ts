@@ -1,10 +1,9 @@
 // Wakes waiting agent long-polls when work is queued for their host. Tasks are written by any server
-// instance; PostgreSQL's NOTIFY (sent at commit) reaches every instance's LISTEN connection, so there
+// instance; PostgreSQL's NOTIFY (sent at commit) reaches every instance's LISTEN connection (lib/core/pg-listener.ts), so there
 // is no in-memory queue and no sticky sessions. A payload names many hosts at once (a JSON array of
 // host ids), so a task for a thousand hosts costs a handful of notifications, not a thousand.
 import "server-only";
-import pg from "pg";
-import { readDatabaseUrl } from "@/lib/core/env";
+import { getPgListener } from "@/lib/core/pg-listener";
 
 export const WORK_CHANNEL = "procdeck_agent_work";
 /** NOTIFY payloads must stay under 8000 bytes; host ids are ASCII digits, so characters = bytes. */
@@ -42,15 +41,17 @@ export function decodeWorkNotice(payload: string | undefined): number[] {
 }
 
 type TWaiter = () => void;
+/** Hosts with work queued, or "all" when notices may have been lost (the LISTEN connection dropped). */
+export type TWorkWatcher = (hostIds: number[] | "all") => void;
 
 class WorkNotifier {
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
+  private subscribed: Promise<unknown> | null = null;
   private readonly waiters = new Map<number, Set<TWaiter>>();
+  private readonly watchers = new Set<TWorkWatcher>();
 
   /** Registers interest in `hostId` *before* the caller looks for work, so no NOTIFY falls in between. */
   async subscribe(hostId: number): Promise<{ wait: (ms: number, signal?: AbortSignal) => Promise<void>; cancel: () => void }> {
-    await this.ensureListening();
+    await this.ensureSubscribed();
     let wake: TWaiter = () => {};
     let isWoken = false;
     const woken = new Promise<void>((resolve) => {
@@ -79,27 +80,24 @@ class WorkNotifier {
     return { wait, cancel };
   }
 
-  private ensureListening(): Promise<void> {
-    if (this.client) return Promise.resolve();
-    this.connecting ??= this.connect().finally(() => (this.connecting = null));
-    return this.connecting;
+  /** Every notice, for whoever serves many hosts at once (the agent gateway). */
+  async watch(watcher: TWorkWatcher): Promise<() => void> {
+    this.watchers.add(watcher);
+    await this.ensureSubscribed();
+    return () => this.watchers.delete(watcher);
   }
 
-  private async connect() {
-    const client = new pg.Client({ connectionString: readDatabaseUrl() });
-    client.on("notification", (message) => {
-      for (const hostId of decodeWorkNotice(message.payload)) this.waiters.get(hostId)?.forEach((wake) => wake());
+  private ensureSubscribed(): Promise<unknown> {
+    // a dropped connection is re-made by the listener; meanwhile waits time out and watchers hear "all" when it is back
+    this.subscribed ??= getPgListener().subscribe(WORK_CHANNEL, {
+      onNotice: (payload) => {
+        const hostIds = decodeWorkNotice(payload);
+        for (const hostId of hostIds) this.waiters.get(hostId)?.forEach((wake) => wake());
+        if (hostIds.length) this.watchers.forEach((watcher) => watcher(hostIds));
+      },
+      onReset: () => this.watchers.forEach((watcher) => watcher("all")),
     });
-    // a dropped connection (database restart) is re-made on the next subscribe; meanwhile waits time out
-    const drop = () => {
-      if (this.client === client) this.client = null;
-      client.end().catch(() => {});
-    };
-    client.on("error", drop);
-    client.on("end", drop);
-    await client.connect();
-    await client.query(`LISTEN ${WORK_CHANNEL}`);
-    this.client = client;
+    return this.subscribed;
   }
 }
 

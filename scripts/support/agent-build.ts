@@ -53,6 +53,9 @@ export async function ensureAgentBuild(options: TBuildOptions = {}): Promise<TAg
   return buildAgent(options);
 }
 
+/** The bundle's CommonJS parts (ws) call require(), which an ES module does not have: it gets one. */
+const ESM_BANNER = ["#!/usr/bin/env node", 'import { createRequire as __procdeckCreateRequire } from "node:module";', "const require = __procdeckCreateRequire(import.meta.url);"].join("\n");
+
 export async function buildAgent({ outDir = AGENT_DIST_DIR, version = readPackageVersion(), log = console.log }: TBuildOptions = {}): Promise<TAgentManifest> {
   const started = Date.now();
   const work = path.join(outDir, ".work");
@@ -67,6 +70,8 @@ export async function buildAgent({ outDir = AGENT_DIST_DIR, version = readPackag
     define: { __PROCDECK_AGENT_VERSION__: JSON.stringify(version) },
     // the source-only fallback in lib/agent/agent-version.ts reads import.meta; the bundle never calls it
     logOverride: { "empty-import-meta": "silent" as const },
+    // ws's optional native speed-ups: it runs without them (it requires them inside a try)
+    external: ["bufferutil", "utf-8-validate"],
     legalComments: "none" as const,
     minifySyntax: true,
     logLevel: "warning" as const,
@@ -74,7 +79,7 @@ export async function buildAgent({ outDir = AGENT_DIST_DIR, version = readPackag
   log(`Building the agent ${version}: bundling lib/agent/main.ts…`);
   const cjs = path.join(work, "agent.cjs");
   await build({ ...common, format: "cjs", outfile: cjs });
-  await build({ ...common, format: "esm", outfile: path.join(work, MJS_ARTEFACT), banner: { js: "#!/usr/bin/env node" } });
+  await build({ ...common, format: "esm", outfile: path.join(work, MJS_ARTEFACT), banner: { js: ESM_BANNER } });
 
   log("Making the single executable (SEA)…");
   const blob = path.join(work, "sea-prep.blob");

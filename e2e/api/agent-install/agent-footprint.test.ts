@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { daemonSpec, esb, isAlive, readPid, waitFor, waitForGseTask } from "../support/agent-harness";
+import { daemonSpec, esb, isAlive, readPid, waitFor, waitForGseTask, AGENT_READY } from "../support/agent-harness";
 import { BASE_URL, bareEnv, copySea, DIST_DIR, ENROLL_SECRET, runGroup, type TRunning } from "./install-support";
 
 const IP = "127.0.0.65";
@@ -29,7 +29,7 @@ it(`the single executable's RSS idle and with ${PROCESSES} managed processes`, a
   const { dir, bin } = copySea(DIST_DIR);
   agent = runGroup(bin, ["--server", BASE_URL, "--token", ENROLL_SECRET, "--ip", IP, "--state-dir", path.join(dir, "state")], { cwd: dir, env: bareEnv() });
   const running = agent;
-  await waitFor(() => running.output().includes("polling"), 20_000, () => `the agent did not start:\n${running.output()}`);
+  await waitFor(() => AGENT_READY.test(running.output()), 20_000, () => `the agent did not start:\n${running.output()}`);
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const idle = rssMb(running.child.pid!);
 

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedInGlobalAdmin } from "../support/admin-support";
-import { daemonSpec, esb, isAlive, readPid, waitFor, waitForGseTask } from "../support/agent-harness";
+import { daemonSpec, esb, isAlive, readPid, waitFor, waitForGseTask, AGENT_READY } from "../support/agent-harness";
 import { sql } from "../support/cmdb-client";
 import { BASE_URL, bareEnv, copySea, DIST_DIR, ENROLL_SECRET, ensureOldBuild, OLD_DIST_DIR, OLD_VERSION, pathWithoutNode, runGroup, runToEnd, SEA_FILE, servedManifest, sha256Of, startProxy, type TRunning } from "./install-support";
 
@@ -83,7 +83,7 @@ describe("the single executable", { timeout: 120_000 }, () => {
     const ip = "127.0.0.61";
     const agent = runGroup(bin, ["--server", BASE_URL, "--token", ENROLL_SECRET, "--ip", ip, "--state-dir", path.join(dir, "state"), "--watch-interval-ms", "300"], { cwd: dir, env: bareEnv() });
     running.push(agent);
-    await waitFor(() => agent.output().includes("polling"), 20_000, () => `the agent did not start:\n${agent.output()}`);
+    await waitFor(() => AGENT_READY.test(agent.output()), 20_000, () => `the agent did not start:\n${agent.output()}`);
     expect(agent.output()).toMatch(/enrolled as host \d+/);
     expect(readFileSync(`/proc/${agent.child.pid}/environ`, "utf8")).toBe(`PATH=${pathWithoutNode()}\0`);
 
@@ -105,7 +105,7 @@ describe("the one-line install", { timeout: 120_000 }, () => {
     running.push(agent);
     await waitFor(() => agent.output().includes("enrolled with"), 60_000, () => `the install did not enrol:\n${agent.output()}`);
     installSecs = (Date.now() - started) / 1000;
-    await waitFor(() => agent.output().includes("polling"), 20_000, () => `the agent did not start:\n${agent.output()}`);
+    await waitFor(() => AGENT_READY.test(agent.output()), 20_000, () => `the agent did not start:\n${agent.output()}`);
     const out = agent.output();
     expect(out).toContain("checksum ok");
     expect(out).toContain(`installed ${prefix}/bin/procdeck-agent`);
@@ -120,7 +120,7 @@ describe("the one-line install", { timeout: 120_000 }, () => {
     const token = JSON.parse(readFileSync(path.join(prefix, "state", "state.json"), "utf8")).agentToken;
     const agent = runGroup("sh", ["-c", installLine(["--foreground", "--prefix", prefix, "--ip", ip])], { cwd: prefix, env: bareEnv() });
     running.push(agent);
-    await waitFor(() => agent.output().includes("polling"), 60_000, () => `the second install did not run the agent:\n${agent.output()}`);
+    await waitFor(() => AGENT_READY.test(agent.output()), 60_000, () => `the second install did not run the agent:\n${agent.output()}`);
     expect(agent.output()).toContain(`upgraded ${prefix}/bin/procdeck-agent`);
     expect(agent.output()).toContain("already enrolled");
     expect(JSON.parse(readFileSync(path.join(prefix, "state", "state.json"), "utf8")).agentToken).toBe(token);
@@ -208,7 +208,7 @@ describe("upgrades from the console", { timeout: 120_000 }, () => {
     const stateDir = path.join(dir, "state");
     const agent = runGroup(bin, ["--server", server, "--token", ENROLL_SECRET, "--ip", ip, "--state-dir", stateDir, "--watch-interval-ms", "300"], { cwd: dir, env: bareEnv() });
     running.push(agent);
-    await waitFor(() => agent.output().includes("polling"), 20_000, () => `the old agent did not start:\n${agent.output()}`);
+    await waitFor(() => AGENT_READY.test(agent.output()), 20_000, () => `the old agent did not start:\n${agent.output()}`);
     await waitFor(async () => (await hostRow(ip))?.agent_version === OLD_VERSION, 10_000, () => "the old agent's version was not recorded");
     return { agent, bin, stateDir };
   }

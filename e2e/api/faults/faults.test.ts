@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAULT_SECRETS, startInstance, type TInstance } from "./fault-instance";
+import { AGENT_READY } from "../support/agent-harness";
 
 const ANSWER_WITHIN_MS = 5000;
 const DEMO_BIZ = 2;
@@ -184,7 +185,7 @@ async function startFaultAgent(ip: string, stateDir: string): Promise<{ child: C
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 20_000;
-  while (!output.includes("polling")) {
+  while (!AGENT_READY.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`agent ${ip} did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

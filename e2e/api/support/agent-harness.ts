@@ -9,11 +9,17 @@ const ENROLL_SECRET = need("PROCDECK_TEST_ENROLL_SECRET");
 const APP = { code: need("PROCDECK_TEST_APP_CODE"), secret: need("PROCDECK_TEST_APP_SECRET") };
 const DAEMON = path.resolve("e2e/fixtures/pidfile-daemon.sh");
 
+/** What the agent prints once it serves: connected over its socket, or polling (the long-poll, or an agent older than the socket). */
+export const AGENT_READY = /connected to|polling/;
+
 export type TAgent = { ip: string; stateDir: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void>; exited: Promise<number | null> };
 
-/** `servers`: the server URLs the agent is given (default the test server), in the order it tries them. */
-export async function startAgent(ip: string, stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-agent-")), { servers = [BASE_URL] }: { servers?: string[] } = {}): Promise<TAgent> {
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["lib/agent/main.ts", "--server", servers.join(","), "--token", ENROLL_SECRET, "--ip", ip, "--state-dir", stateDir, "--watch-interval-ms", "300"], {
+/**
+ * `servers`: the server URLs the agent is given (default the test server), in the order it tries them;
+ * `args`: more options (`--transport poll`).
+ */
+export async function startAgent(ip: string, stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-agent-")), { servers = [BASE_URL], args = [] }: { servers?: string[]; args?: string[] } = {}): Promise<TAgent> {
+  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["lib/agent/main.ts", "--server", servers.join(","), "--token", ENROLL_SECRET, "--ip", ip, "--state-dir", stateDir, "--watch-interval-ms", "300", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     // its own process group: tsx runs the agent in a child process, and a kill must reach both
     detached: true,
@@ -22,7 +28,7 @@ export async function startAgent(ip: string, stateDir = mkdtempSync(path.join(os
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  await waitFor(() => output.includes("polling"), 20_000, () => `agent ${ip} did not start:\n${output}`);
+  await waitFor(() => AGENT_READY.test(output), 20_000, () => `agent ${ip} did not start:\n${output}`);
   return {
     ip,
     stateDir,

@@ -19,6 +19,8 @@ export type TEsbClient = {
 };
 
 export const RUNNING = RESULT_CODE.RUNNING;
+/** operate_proc's limit on hosts per request */
+const MAX_HOSTS_PER_OPERATION = 5000;
 
 export function createEsbClient(baseUrl: string, credentials: TBenchCredentials): TEsbClient {
   const call = async (pathname: string, body: object): Promise<unknown> => {
@@ -26,7 +28,7 @@ export function createEsbClient(baseUrl: string, credentials: TBenchCredentials)
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ bk_app_code: credentials.appCode, bk_app_secret: credentials.appSecret, bk_username: "bench", ...body }),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(60_000),
     });
     const reply = (await response.json()) as { result: boolean; code: number; message: string; data: unknown };
     if (!reply.result) throw new Error(`${pathname}: ${reply.code} ${reply.message}`);
@@ -37,8 +39,12 @@ export function createEsbClient(baseUrl: string, credentials: TBenchCredentials)
 
   return {
     operate: async ({ hosts, opType, meta, spec }) => {
-      const data = (await call("operate_proc", { meta, op_type: opType, spec, hosts: hosts.map((h) => ({ ip: h.ip, bk_cloud_id: h.cloudId })) })) as { task_id: string };
-      return data.task_id;
+      const toTargets = (chunk: TBenchHost[]) => chunk.map((h) => ({ ip: h.ip, bk_cloud_id: h.cloudId }));
+      if (hosts.length <= MAX_HOSTS_PER_OPERATION) return ((await call("operate_proc", { meta, op_type: opType, spec, hosts: toTargets(hosts) })) as { task_id: string }).task_id;
+      // more hosts than one operate_proc takes: one operate_proc_multi, one task, as GSEKit sends it
+      const requests = [];
+      for (let start = 0; start < hosts.length; start += MAX_HOSTS_PER_OPERATION) requests.push({ meta, op_type: opType, spec, hosts: toTargets(hosts.slice(start, start + MAX_HOSTS_PER_OPERATION)) });
+      return ((await call("operate_proc_multi", { proc_operate_req: requests })) as { task_id: string }).task_id;
     },
     readResult,
     waitForTask: async (taskId, { intervalMs, timeoutMs, onPoll }) => {

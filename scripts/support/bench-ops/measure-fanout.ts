@@ -6,7 +6,7 @@ import { OP_TYPE } from "@/lib/protocol/op-types";
 import { BENCH_TAG, readStatementCounts, resetStatementCounts, type TStatementCount } from "./count-db-statements";
 import type { TEsbClient } from "./esb-client";
 import type { TBenchHost } from "./insert-bench-hosts";
-import { readTreeCpuSeconds } from "./read-process-cpu";
+import { readTreeCpuSeconds, readTreeRssBytes } from "./read-process-cpu";
 import { showProgress } from "./show-progress";
 import type { TAgentSwarm } from "./simulate-agent-swarm";
 
@@ -41,6 +41,8 @@ export type TFanoutRound = {
   codes: Record<string, number>;
   /** false when a quiet check timed out (the window then overlaps other traffic) */
   wasQuiet: boolean;
+  /** the server's resident memory (next start + the agent gateway), highest sample during the round */
+  serverRssPeakBytes: number;
 };
 
 export type TFanoutContext = {
@@ -49,6 +51,8 @@ export type TFanoutContext = {
   swarm: TAgentSwarm;
   hosts: TBenchHost[];
   serverPid: number;
+  /** the agent gateway's process, when agents use the socket: its CPU and memory count as the server's */
+  gatewayPid: number | null;
   postmasterPid: number;
   pollIntervalMs: number;
   countServerErrors: () => number;
@@ -68,6 +72,7 @@ export async function measureFanoutRound(context: TFanoutContext, label: string)
   const wasQuietBefore = await waitUntilAgentsWait(context);
 
   await resetStatementCounts(sql);
+  const memory = sampleServerMemory(context);
   const cpuBefore = readCpu(context);
   const swarmBefore = swarm.stats();
   const serverErrorsBefore = context.countServerErrors();
@@ -85,6 +90,7 @@ export async function measureFanoutRound(context: TFanoutContext, label: string)
   const wasQuietAfter = await waitUntilAgentsWait(context);
   const quietMs = performance.now() - startedAt;
   const cpuAtQuiet = readCpu(context);
+  const serverRssPeakBytes = memory.stop();
   const statements = await readStatementCounts(sql);
   const swarmAfter = swarm.stats();
 
@@ -110,12 +116,31 @@ export async function measureFanoutRound(context: TFanoutContext, label: string)
     serverErrors: context.countServerErrors() - serverErrorsBefore,
     codes,
     wasQuiet: wasQuietBefore && wasQuietAfter,
+    serverRssPeakBytes,
   };
 }
 
-function readCpu({ serverPid, postmasterPid }: TFanoutContext): TCpuSpent {
+function readServerCpuSeconds({ serverPid, gatewayPid }: Pick<TFanoutContext, "serverPid" | "gatewayPid">): number {
+  return readTreeCpuSeconds(serverPid) + (gatewayPid ? readTreeCpuSeconds(gatewayPid) : 0);
+}
+
+/** Samples the server's memory every 100 ms until stopped; returns the highest. */
+function sampleServerMemory({ serverPid, gatewayPid }: TFanoutContext): { stop: () => number } {
+  const read = () => readTreeRssBytes(serverPid) + (gatewayPid ? readTreeRssBytes(gatewayPid) : 0);
+  let peak = read();
+  const timer = setInterval(() => (peak = Math.max(peak, read())), 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, read());
+    },
+  };
+}
+
+function readCpu(context: TFanoutContext): TCpuSpent {
   const bench = process.cpuUsage();
-  return { serverSecs: readTreeCpuSeconds(serverPid), postgresSecs: readTreeCpuSeconds(postmasterPid), benchSecs: (bench.user + bench.system) / 1e6 };
+  const { postmasterPid } = context;
+  return { serverSecs: readServerCpuSeconds(context), postgresSecs: readTreeCpuSeconds(postmasterPid), benchSecs: (bench.user + bench.system) / 1e6 };
 }
 
 function subtractCpu(after: TCpuSpent, before: TCpuSpent): TCpuSpent {
@@ -134,14 +159,15 @@ export async function countResultPollStatements(context: TFanoutContext, taskId:
  * Starts a window only once every simulated agent has a long-poll open, no report is pending, and the server and the
  * database have gone quiet, so one round's re-polls do not spill into the next round's figures.
  */
-async function waitUntilAgentsWait({ swarm, hosts, serverPid, postmasterPid }: TFanoutContext): Promise<boolean> {
+async function waitUntilAgentsWait(context: TFanoutContext): Promise<boolean> {
+  const { swarm, hosts, postmasterPid } = context;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const isWaiting = () => swarm.pollsInFlight() === hosts.length && swarm.reportsInFlight() === 0;
     if (isWaiting()) {
-      const before = readTreeCpuSeconds(serverPid) + readTreeCpuSeconds(postmasterPid);
+      const before = readServerCpuSeconds(context) + readTreeCpuSeconds(postmasterPid);
       await pause(500);
-      const busySecs = readTreeCpuSeconds(serverPid) + readTreeCpuSeconds(postmasterPid) - before;
+      const busySecs = readServerCpuSeconds(context) + readTreeCpuSeconds(postmasterPid) - before;
       // under 10 % of one core over half a second: the re-polls have been served and are waiting
       if (busySecs <= 0.05 && isWaiting()) return true;
     } else {

@@ -5,6 +5,7 @@ import type { TStartLatency } from "./measure-start-latency";
 export type TBenchReport = {
   environment: string[];
   fanoutRounds: TFanoutRound[];
+  transport: "socket" | "poll";
   resultPollStatements: number;
   pollIntervalMs: number;
   startLatency: TStartLatency;
@@ -20,7 +21,8 @@ export function printResults(report: TBenchReport): void {
   console.log("\n══════════ Procdeck operations benchmark ══════════");
   report.environment.forEach((line) => console.log(line));
 
-  console.log(`\n(a) One op_type 2 (status) to ${hosts} hosts, simulated agents long-polling (one process, ${hosts} identities)`);
+  const how = report.transport === "socket" ? "connected to the agent gateway (one WebSocket each)" : "long-polling over HTTP";
+  console.log(`\n(a) One op_type 2 (status) to ${hosts} hosts, simulated agents ${how} (one process, ${hosts} identities)`);
   const perRow = (round: TFanoutRound) => round.statements.calls / round.rows;
   const agentPerRow = (round: TFanoutRound) => (round.statements.calls - round.resultPolls * report.resultPollStatements) / round.rows;
   const mark = (round: TFanoutRound) => round.label + (round.wasQuiet ? "" : " *");
@@ -43,7 +45,8 @@ export function printResults(report: TBenchReport): void {
     { header: "server CPU →quiet", value: (r) => r.cpuToQuiet.serverSecs, format: cpu },
     { header: "postgres CPU →quiet", value: (r) => r.cpuToQuiet.postgresSecs, format: cpu },
     { header: "bench CPU →quiet", value: (r) => r.cpuToQuiet.benchSecs, format: cpu },
-    { header: "server CPU/row", value: (r) => (r.cpuToQuiet.serverSecs * 1000) / r.rows, format: (v) => `${v.toFixed(1)} ms` },
+    { header: "server CPU/row", value: serverMsPerRow, format: (v) => `${v.toFixed(2)} ms` },
+    { header: "server RSS peak", value: (r) => r.serverRssPeakBytes, format: mb },
     { header: "statements →quiet", value: (r) => r.statements.calls, format: (v) => String(Math.round(v)) },
     { header: "per row", value: perRow, format: (v) => v.toFixed(1) },
     { header: "per row w/o result polls", value: agentPerRow, format: (v) => v.toFixed(1) },
@@ -75,9 +78,22 @@ export function printResults(report: TBenchReport): void {
     ],
   );
 
+  console.log("\nTargets (issue 14; on this machine)");
+  const terminalTarget = TERMINAL_TARGET_MS[hosts];
+  const pick = (value: (round: TFanoutRound) => number) => median(measured.map(value));
+  const startRatio = procdeck / supervisor;
+  printTable(
+    ["figure", "measured", "target", "met"],
+    [
+      ["all rows terminal (median)", secs(pick((r) => r.clientMs)), terminalTarget ? `≤ ${secs(terminalTarget)} at ${hosts} hosts` : "set for 1,000 and 10,000 hosts", terminalTarget ? verdict(pick((r) => r.clientMs) <= terminalTarget) : ""],
+      ["server CPU per row (→quiet, median)", `${pick(serverMsPerRow).toFixed(2)} ms`, `≤ ${CPU_TARGET_MS_PER_ROW} ms`, verdict(pick(serverMsPerRow) <= CPU_TARGET_MS_PER_ROW)],
+      ["server RSS (highest of all rounds)", mb(Math.max(...fanoutRounds.map((r) => r.serverRssPeakBytes))), `≤ ${mb(RSS_TARGET_BYTES)}`, verdict(Math.max(...fanoutRounds.map((r) => r.serverRssPeakBytes)) <= RSS_TARGET_BYTES)],
+      ["start latency ratio Procdeck / supervisorctl", startRatio.toFixed(2), "≤ 1.00", verdict(startRatio <= 1)],
+    ],
+  );
+
   console.log("\nSummary");
   if (last) {
-    const pick = (value: (round: TFanoutRound) => number) => median(measured.map(value));
     console.log(
       `  (a) ${hosts} hosts: all rows terminal ${secs(pick((r) => r.clientMs))} after the request (database: ${secs(pick((r) => r.dbMs))}); ` +
         `whole operation costs server CPU ${cpu(pick((r) => r.cpuToQuiet.serverSecs))} + postgres ${cpu(pick((r) => r.cpuToQuiet.postgresSecs))}, ` +
@@ -118,6 +134,14 @@ function printTable(headers: string[], rows: string[][]) {
   rows.forEach((row) => console.log(format(row)));
 }
 
+/** The issue's targets: all rows terminal per host count, server CPU per operated row, server memory. */
+const TERMINAL_TARGET_MS: Record<number, number> = { 1000: 1500, 10_000: 6000 };
+const CPU_TARGET_MS_PER_ROW = 0.5;
+const RSS_TARGET_BYTES = 400 * 2 ** 20;
+
+const serverMsPerRow = (round: TFanoutRound) => (round.cpuToQuiet.serverSecs * 1000) / round.rows;
+const verdict = (isMet: boolean) => (isMet ? "yes" : "NO");
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
 const secs = (value: number) => `${(value / 1000).toFixed(2)} s`;
 const cpu = (value: number) => `${value.toFixed(2)} s`;

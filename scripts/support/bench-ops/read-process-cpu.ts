@@ -8,19 +8,37 @@ const TICKS_PER_SECOND = 100;
 type TStat = { pid: number; ppid: number; ticks: number };
 
 export function readTreeCpuSeconds(rootPid: number): number {
+  return listTree(rootPid).reduce((ticks, stat) => ticks + stat.ticks, 0) / TICKS_PER_SECOND;
+}
+
+/** Resident memory of a process tree now (VmRSS of every live process in it), in bytes. */
+export function readTreeRssBytes(rootPid: number): number {
+  let bytes = 0;
+  for (const { pid } of listTree(rootPid)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) bytes += Number(match[1]) * 1024;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return bytes;
+}
+
+function listTree(rootPid: number): TStat[] {
   const stats = readAllStats();
   const children = new Map<number, TStat[]>();
   for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
   const root = stats.find((stat) => stat.pid === rootPid);
-  if (!root) return 0;
-  let ticks = 0;
+  if (!root) return [];
+  const tree: TStat[] = [];
   const stack = [root];
   while (stack.length) {
     const stat = stack.pop()!;
-    ticks += stat.ticks;
+    tree.push(stat);
     stack.push(...(children.get(stat.pid) ?? []));
   }
-  return ticks / TICKS_PER_SECOND;
+  return tree;
 }
 
 function readAllStats(): TStat[] {

@@ -8,11 +8,15 @@ import { BIN } from "../run";
 import { registerCleanup, signalGroup } from "./cleanup";
 import type { TBenchHost } from "./insert-bench-hosts";
 
+/** The agent's "serving" line: connected over its socket, or polling (e2e/api/support/agent-harness.ts has the same). */
+const AGENT_READY = /connected to|polling/;
+
 export type TRealAgent = { output: () => string };
 
-export async function startRealAgent(baseUrl: string, enrollSecret: string, host: TBenchHost): Promise<TRealAgent> {
+/** `gatewayUrl`: the agent gateway's own address (the socket), or null for the long-poll only. */
+export async function startRealAgent(baseUrl: string, enrollSecret: string, host: TBenchHost, gatewayUrl: string | null): Promise<TRealAgent> {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-bench-agent-"));
-  const child = spawn(BIN("tsx"), ["lib/agent/main.ts", "--server", baseUrl, "--token", enrollSecret, "--ip", host.ip, "--cloud-id", String(host.cloudId), "--state-dir", stateDir], {
+  const child = spawn(BIN("tsx"), ["lib/agent/main.ts", "--server", baseUrl, "--token", enrollSecret, "--ip", host.ip, "--cloud-id", String(host.cloudId), "--state-dir", stateDir, ...(gatewayUrl ? ["--gateway", gatewayUrl] : ["--transport", "poll"])], {
     stdio: ["ignore", "pipe", "pipe"],
     // tsx runs the agent in a child process: its own group lets one signal reach both
     detached: true,
@@ -37,7 +41,7 @@ export async function startRealAgent(baseUrl: string, enrollSecret: string, host
   });
 
   const deadline = Date.now() + 30_000;
-  while (!output.includes("polling")) {
+  while (!AGENT_READY.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the real agent did not start polling:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

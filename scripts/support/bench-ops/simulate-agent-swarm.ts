@@ -195,7 +195,7 @@ export function createAgentSwarm(baseUrl: string, hosts: TBenchHost[], enrollSec
 }
 
 /** What the real agent would answer, without doing it: op 2 reports "not running" like a host with nothing there. */
-function executeInstantly(item: TWorkItem): TWorkResult {
+export function executeInstantly(item: TWorkItem): TWorkResult {
   const now = new Date().toISOString();
   const isStatus = item.opType === OP_TYPE.STATUS;
   const content = isStatus ? JSON.stringify({ process: [{ procname: item.spec.procName, instance: [{ pid: -1, isAuto: false, startTime: null }] }], pid: -1, isAuto: false, managed: false, start_time: null }) : "";

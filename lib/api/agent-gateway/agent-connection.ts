@@ -1,0 +1,123 @@
+// One agent's socket on the gateway: its messages in (heartbeats, reports), work and acknowledgements
+// out. Messages are checked against the socket protocol (lib/protocol/agent-socket.ts); one that does
+// not parse is answered "failed" and changes nothing, as an HTTP request would be answered 400.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { WebSocket } from "ws";
+import { toApiError } from "@/lib/core/errors";
+import { describeZodIssue } from "@/lib/core/describe-zod-issue";
+import type { TWorkItem } from "@/lib/protocol/agent-protocol";
+import { SOCKET_CLOSE, ZAgentSocketMessage, type TGatewayMessage } from "@/lib/protocol/agent-socket";
+import { acceptHeartbeat } from "@/lib/operations/accept-heartbeat";
+import { markDisconnected } from "@/lib/operations/agent-presence";
+import { authenticateAgentHeader, type TAgentHost } from "@/lib/operations/agent-token";
+import { recordAgentReport } from "@/lib/operations/record-agent-report";
+import type { ReportBatcher } from "./report-batcher";
+
+export class AgentConnection {
+  /** names this connection in host.agent_poll_id: its close marks the host offline unless a newer one took over */
+  readonly presenceId = randomUUID();
+  session: string | null = null;
+  isAlive = true;
+
+  constructor(
+    readonly host: TAgentHost,
+    readonly tokenHash: string,
+    /** the upgrade request's Authorization value: every heartbeat checks it again, as every poll does */
+    private readonly authorization: string,
+    private readonly socket: WebSocket,
+    private readonly reports: ReportBatcher,
+    /** the first heartbeat was answered: from now on queued work is pushed */
+    private readonly onReady: (connection: AgentConnection) => void,
+  ) {
+    socket.on("message", (data, isBinary) => void this.receive(isBinary ? null : data.toString()));
+    socket.on("pong", () => (this.isAlive = true));
+  }
+
+  get hostId(): number {
+    return this.host.id;
+  }
+
+  push(work: TWorkItem[]) {
+    this.send({ type: "work", id: null, work });
+  }
+
+  refuse() {
+    this.socket.close(SOCKET_CLOSE.REVOKED, "revoked or replaced");
+  }
+
+  close(code: number, reason: string) {
+    this.socket.close(code, reason);
+  }
+
+  /** Called by the gateway's ping round: a peer that answered no ping since the last one is gone. */
+  checkAlive() {
+    if (!this.isAlive) return void this.socket.terminate();
+    this.isAlive = false;
+    this.socket.ping();
+  }
+
+  async onClosed() {
+    await markDisconnected(this.host.id, this.presenceId).catch(() => {});
+  }
+
+  private async receive(raw: string | null) {
+    this.isAlive = true;
+    const message = parseMessage(raw);
+    if (!message.success) return this.send({ type: "failed", id: message.id, error: { code: "OUT_OF_RANGE", message: message.message } });
+    const { data } = message;
+    try {
+      if (data.type === "heartbeat") {
+        if (!(await this.isStillAuthorized())) return;
+        const reply = await acceptHeartbeat(this.host, data, this.presenceId);
+        const isFirst = this.session === null;
+        this.session = data.session ?? this.presenceId;
+        this.send({ type: "work", id: data.id, ...reply });
+        if (isFirst) this.onReady(this);
+        return;
+      }
+      const { report } = data;
+      const isResultsOnly = !report.events.length && !report.managed.length && !report.upgrade;
+      const accepted = isResultsOnly ? await this.reports.record(this.host.id, report.results) : (await recordAgentReport(this.host, report)).accepted;
+      this.send({ type: "reported", id: data.id, accepted });
+    } catch (error) {
+      const failure = toApiError(error);
+      if (failure.status >= 500) console.error("[procdeck] agent gateway:", error instanceof Error ? error.message : error);
+      this.send({ type: "failed", id: data.id, error: { code: failure.kind, message: failure.localized("en") } });
+    }
+  }
+
+  /** A revoked or re-enrolled agent is dropped (with the reason it prints) instead of being answered. */
+  private async isStillAuthorized(): Promise<boolean> {
+    try {
+      await authenticateAgentHeader(this.authorization);
+      return true;
+    } catch (error) {
+      const failure = toApiError(error);
+      if (failure.status !== 401 && failure.status !== 403) throw error;
+      // a close reason is at most 123 bytes
+      this.socket.close(failure.status === 403 ? SOCKET_CLOSE.REVOKED : SOCKET_CLOSE.UNAUTHENTICATED, failure.localized("en").slice(0, 120));
+      return false;
+    }
+  }
+
+  private send(message: TGatewayMessage) {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+}
+
+type TParsed = { success: true; data: ReturnType<typeof ZAgentSocketMessage.parse> } | { success: false; id: number | null; message: string };
+
+function parseMessage(raw: string | null): TParsed {
+  if (raw === null) return { success: false, id: null, message: "messages are JSON text frames" };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { success: false, id: null, message: "the message is not JSON" };
+  }
+  const parsed = ZAgentSocketMessage.safeParse(json);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const id = (json as { id?: unknown } | null)?.id;
+  return { success: false, id: typeof id === "number" && Number.isInteger(id) ? id : null, message: describeZodIssue(parsed.error.issues[0]).en };
+}
