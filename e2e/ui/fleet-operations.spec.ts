@@ -206,5 +206,5 @@ async function expectRetriedOnce(page: Page, { taskUrl, retryUrl }: { taskUrl: s
 async function countTasksOf(page: Page, processId: number): Promise<number> {
   const response = await page.request.get(`/api/console/businesses/${DEMO_BIZ}/tasks?processId=${processId}`);
   expect(response.ok()).toBe(true);
-  return ((await response.json()) as { count: number }).count;
+  return ((await response.json()) as { data: { count: number } }).data.count;
 }

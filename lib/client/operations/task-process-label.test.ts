@@ -11,7 +11,7 @@ describe("a task's processes in the history", () => {
     expect(describeTaskProcesses(en, { processNames: ["nginx"], processCount: 1 })).toBe("nginx");
     expect(describeTaskProcesses(en, { processNames: ["nginx", "redis", "web"], processCount: 3 })).toBe("nginx, redis, web");
     expect(describeTaskProcesses(en, { processNames: ["nginx", "redis", "web"], processCount: 5 })).toBe("nginx, redis +3");
-    expect(describeTaskProcesses(zh, { processNames: ["nginx", "redis", "web"], processCount: 5 })).toBe("nginx, redis 等 5 个进程");
+    expect(describeTaskProcesses(zh, { processNames: ["nginx", "redis", "web"], processCount: 5 })).toBe("nginx, redis 及另外 3 个进程");
   });
 
   it("answers nothing when the rows name no process", () => {

@@ -1,6 +1,6 @@
 // What the task history shows as a task's process when the task has no single catalogue process (a
 // bulk task, or a GSE/JOB one): its rows' process names, "nginx, redis, web", or with more than three
-// "nginx, redis +3" (Chinese "nginx, redis 等 5 个进程"). Browser-safe.
+// "nginx, redis +3" (Chinese "nginx, redis 及另外 3 个进程"). Browser-safe.
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 import type { TVars } from "@/lib/client/i18n/translate";
 import type { TTaskSummary } from "@/lib/operations/list-tasks";
@@ -15,5 +15,5 @@ export function describeTaskProcesses(t: TTranslate, task: Pick<TTaskSummary, "p
   const { processNames: names, processCount: count } = task;
   if (!names.length) return null;
   if (count <= ALL_NAMED_UP_TO && names.length === count) return names.join(", ");
-  return t("taskProcessesMore", { names: names.slice(0, NAMED_BEFORE_MORE).join(", "), more: count - NAMED_BEFORE_MORE, count });
+  return t("taskProcessesMore", { names: names.slice(0, NAMED_BEFORE_MORE).join(", "), more: count - NAMED_BEFORE_MORE });
 }

@@ -41,7 +41,7 @@ export const FLEET_OPERATIONS_MESSAGES = {
   taskGroupRowsOne: { en: "1 row", zh: "1 行" },
   taskProcessesValue: { en: "{count} processes", zh: "{count} 个进程" },
   // task history: a task of several processes, by its first names
-  taskProcessesMore: { en: "{names} +{more}", zh: "{names} 等 {count} 个进程" },
+  taskProcessesMore: { en: "{names} +{more}", zh: "{names} 及另外 {more} 个进程" },
 
   // retry once
   taskRetriedAs: { en: "Retried as", zh: "已重试为" },
