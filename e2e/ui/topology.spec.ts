@@ -21,12 +21,18 @@ test.beforeEach(async ({ page }) => {
   await signIn(page);
 });
 
-test("imports two hosts from CSV: a bad line is shown in the preview, fixed, then applied", async ({ page }) => {
-  test.setTimeout(120_000);
-  const { bizId } = await post<{ bizId: number }>(page, "/api/console/admin/businesses", { name: uniqueName("ui-topo") });
+/** A new business (with its idle pool) and a set holding a module "web". */
+async function createBusinessWithWeb(page: Page, prefix: string): Promise<{ bizId: number; setName: string }> {
+  const { bizId } = await post<{ bizId: number }>(page, "/api/console/admin/businesses", { name: uniqueName(prefix) });
   const setName = uniqueName("ui-set");
   const { setId } = await post<{ setId: number }>(page, `/api/console/businesses/${bizId}/topology/sets`, { name: setName });
   await post(page, `/api/console/businesses/${bizId}/topology/sets/${setId}/modules`, { name: "web" });
+  return { bizId, setName };
+}
+
+test("imports two hosts from CSV: a bad line is shown in the preview, fixed, then applied", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { bizId, setName } = await createBusinessWithWeb(page, "ui-topo");
   const [first, second] = [freshIp(), freshIp()];
 
   await page.goto(`/biz/${bizId}/topology`);
@@ -74,10 +80,7 @@ test("imports two hosts from CSV: a bad line is shown in the preview, fixed, the
 
 test("the idle pool reads in the UI language in the import preview, the host picker and the module's hosts", async ({ page }) => {
   test.setTimeout(120_000);
-  const { bizId } = await post<{ bizId: number }>(page, "/api/console/admin/businesses", { name: uniqueName("ui-idle") });
-  const setName = uniqueName("ui-set");
-  const { setId } = await post<{ setId: number }>(page, `/api/console/businesses/${bizId}/topology/sets`, { name: setName });
-  await post(page, `/api/console/businesses/${bizId}/topology/sets/${setId}/modules`, { name: "web" });
+  const { bizId, setName } = await createBusinessWithWeb(page, "ui-idle");
   const ip = freshIp();
 
   await page.goto(`/biz/${bizId}/topology`);
