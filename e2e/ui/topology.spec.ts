@@ -99,7 +99,7 @@ test("the idle pool reads in the UI language in the import preview, the host pic
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 
   // the picker of "Add hosts" shows where the host is now
-  await page.getByRole("button", { name: "Add hosts", exact: true }).click();
+  await page.getByRole("button", { name: "Add hosts", exact: true }).first().click();
   const picker = page.getByRole("dialog", { name: `Add hosts to ${setName} / web` });
   const candidate = picker.getByRole("listitem").filter({ hasText: ip });
   await expect(candidate).toContainText("Idle pool / Idle hosts");
