@@ -1,16 +1,13 @@
 "use client";
 // A freshly generated secret (password or app secret), shown this one time with a copy button. The
 // server keeps only its hash, so closing the dialog forgets it for good.
-import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useId } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { WarningNotice } from "@/components/ui/notice";
-import { useT } from "@/lib/client/i18n/lang-context";
 
 export function SecretOnce({ label, value, warning }: { label: string; value: string; warning: string }) {
-  const t = useT();
   const id = useId();
-  const [isCopied, setIsCopied] = useState(false);
   return (
     <div className="space-y-3">
       <WarningNotice title={warning} />
@@ -27,16 +24,7 @@ export function SecretOnce({ label, value, warning }: { label: string; value: st
             onFocus={(event) => event.target.select()}
             className={`block h-8 w-full rounded-md border border-slate-300 bg-slate-50 px-2.5 font-mono text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 ${FOCUS_RING}`}
           />
-          <Button
-            onClick={() =>
-              void navigator.clipboard?.writeText(value).then(
-                () => setIsCopied(true),
-                () => setIsCopied(false),
-              )
-            }
-          >
-            {isCopied ? t("adminCopied") : t("adminCopy")}
-          </Button>
+          <CopyButton value={value} />
         </div>
       </div>
     </div>

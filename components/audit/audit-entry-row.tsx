@@ -9,7 +9,7 @@ import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { Cell, Row } from "@/components/ui/table";
 import { diffAuditValues } from "@/lib/audit/diff-audit-values";
 import type { TAuditEntry } from "@/lib/audit/list-audit-entries";
-import { actionLabel, describeAuditEntry, objectTypeLabel } from "@/lib/client/audit/audit-labels";
+import { actionLabel, describeAuditEntry, objectTypeLabel, showObjectName } from "@/lib/client/audit/audit-labels";
 import type { TAuditView } from "@/lib/client/audit/audit-view";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatMoment } from "@/lib/client/operations/format";
@@ -27,7 +27,8 @@ export function AuditEntryRow({ entry, onFilter }: TProps) {
   const detailId = useId();
   const fieldCount = diffAuditValues(entry.before, entry.after).length;
   const linkClass = `rounded text-left underline-offset-2 hover:underline ${FOCUS_RING}`;
-  const objectLabel = entry.objectName || `#${entry.objectId}`;
+  const objectName = showObjectName(lang, entry);
+  const objectLabel = objectName || `#${entry.objectId}`;
 
   return (
     <>
@@ -75,7 +76,7 @@ export function AuditEntryRow({ entry, onFilter }: TProps) {
         </Cell>
         <Cell>
           <p className="mb-0.5 text-slate-900 dark:text-slate-100" data-testid="audit-sentence">
-            {describeAuditEntry(t, entry)}
+            {describeAuditEntry(t, { ...entry, objectName })}
           </p>
           <span className="flex flex-wrap items-baseline gap-1.5 text-xs">
             <Badge>{objectTypeLabel(t, entry.objectType)}</Badge>

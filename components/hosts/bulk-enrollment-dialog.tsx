@@ -2,13 +2,11 @@
 // One-time enrolment tokens for many IPs at once (one request, one transaction on the server), each
 // with its own install line, and every line together for a fleet tool to run. Shown once.
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { DialogButton } from "@/components/ui/dialog-button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
-import { CopyField } from "@/components/hosts/enrollment-token-dialog";
+import { ErrorNotice } from "@/components/ui/notice";
+import { CopyField, TokenDialog } from "@/components/hosts/token-dialog";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { useIssueEnrollmentTokens } from "@/lib/client/hosts/mutations";
 
@@ -44,65 +42,53 @@ function BulkEnrollmentDialog({ isOpen, onClose }: { isOpen: boolean; onClose: (
   };
 
   return (
-    <Dialog
+    <TokenDialog
       isOpen={isOpen}
       onClose={onClose}
-      wide
       title={t("bulkTokens")}
-      closeLabel={t("close")}
-      footer={
-        tokens ? (
-          <Button variant="primary" onClick={onClose}>
-            {t("done")}
-          </Button>
-        ) : (
+      formId={`${id}-form`}
+      submitLabel={t("bulkIssue", { count: ips.length })}
+      isPending={issue.isPending}
+      canSubmit={ips.length > 0}
+      issued={
+        tokens && (
           <>
-            <Button onClick={onClose}>{t("cancel")}</Button>
-            <Button variant="primary" type="submit" form={`${id}-form`} disabled={issue.isPending || ips.length === 0}>
-              {issue.isPending ? t("issuing") : t("bulkIssue", { count: ips.length })}
-            </Button>
+            <CopyField label={t("bulkAllLines")} rows={Math.min(8, tokens.length * 2)} value={tokens.map((entry) => entry.installCommand ?? entry.token).join("\n")} />
+            <ul className="max-h-64 space-y-2 overflow-y-auto" aria-label={t("installCommandLabel")}>
+              {tokens.map((entry) => (
+                <li key={entry.ip} data-ip={entry.ip}>
+                  <CopyField label={entry.ip} value={entry.installCommand ?? entry.token} />
+                </li>
+              ))}
+            </ul>
           </>
         )
       }
     >
-      {tokens ? (
-        <div className="space-y-3">
-          <WarningNotice title={t("tokenShownOnce")} />
-          <CopyField label={t("bulkAllLines")} rows={Math.min(8, tokens.length * 2)} value={tokens.map((entry) => entry.installCommand ?? entry.token).join("\n")} />
-          <ul className="max-h-64 space-y-2 overflow-y-auto" aria-label={t("installCommandLabel")}>
-            {tokens.map((entry) => (
-              <li key={entry.ip} data-ip={entry.ip}>
-                <CopyField label={entry.ip} value={entry.installCommand ?? entry.token} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <form id={`${id}-form`} className="space-y-3" onSubmit={submit}>
-          <p>{t("bulkTokensBody")}</p>
-          <Field id={`${id}-ips`} label={t("bulkIpsLabel")} error={error ?? undefined}>
-            {(describedBy, isInvalid) => (
-              <Textarea
-                id={`${id}-ips`}
-                rows={6}
-                className="font-mono text-xs"
-                value={text}
-                placeholder={"10.0.0.5\n10.0.0.6"}
-                aria-describedby={describedBy}
-                aria-invalid={isInvalid || undefined}
-                onChange={(event) => {
-                  setText(event.target.value);
-                  setError(null);
-                }}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-cloud`} label={t("bulkCloudLabel")}>
-            {(describedBy) => <Input id={`${id}-cloud`} className="w-24!" inputMode="numeric" value={cloudId} aria-describedby={describedBy} onChange={(event) => setCloudId(event.target.value.replace(/\D/g, ""))} />}
-          </Field>
-          {issue.isError && <ErrorNotice title={issue.error.message} />}
-        </form>
-      )}
-    </Dialog>
+      <form id={`${id}-form`} className="space-y-3" onSubmit={submit}>
+        <p>{t("bulkTokensBody")}</p>
+        <Field id={`${id}-ips`} label={t("bulkIpsLabel")} error={error ?? undefined}>
+          {(describedBy, isInvalid) => (
+            <Textarea
+              id={`${id}-ips`}
+              rows={6}
+              className="font-mono text-xs"
+              value={text}
+              placeholder={"10.0.0.5\n10.0.0.6"}
+              aria-describedby={describedBy}
+              aria-invalid={isInvalid || undefined}
+              onChange={(event) => {
+                setText(event.target.value);
+                setError(null);
+              }}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-cloud`} label={t("bulkCloudLabel")}>
+          {(describedBy) => <Input id={`${id}-cloud`} className="w-24!" inputMode="numeric" value={cloudId} aria-describedby={describedBy} onChange={(event) => setCloudId(event.target.value.replace(/\D/g, ""))} />}
+        </Field>
+        {issue.isError && <ErrorNotice title={issue.error.message} />}
+      </form>
+    </TokenDialog>
   );
 }

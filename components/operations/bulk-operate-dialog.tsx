@@ -6,17 +6,15 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
+import { OperationConfirmDialog } from "@/components/operations/operation-confirm-dialog";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatNumber, type TVars } from "@/lib/client/i18n/translate";
 import { useBulkOperate, useBulkPreview } from "@/lib/client/operations/bulk";
 import { CONSOLE_OPERATIONS, isDestructive, opTypeKey } from "@/lib/client/operations/result-codes";
 import { taskHref } from "@/lib/client/operations/task-list-view";
-
-const SHOWN_IN_CONFIRMATION = 12;
 
 type TProps = { bizId: number; processIds: number[]; isOpen: boolean; onClose: () => void };
 
@@ -132,30 +130,19 @@ export function BulkOperateDialog({ bizId, processIds, isOpen, onClose }: TProps
           {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
         </div>
       </Dialog>
-      <ConfirmDialog
+      <OperationConfirmDialog
         isOpen={isOpen && step === "confirm"}
         onClose={close}
-        wide
+        onBack={() => setStep("choose")}
+        onConfirm={submit}
         title={t("confirmTitle", vars)}
         confirmLabel={t("bulkConfirmButton", vars)}
-        pendingLabel={t("sending")}
-        isPending={operate.isPending}
+        question={t("bulkConfirmBody", vars)}
+        targets={{ label: t("bulkProcessList"), items: data?.processes.map((process) => ({ id: process.processId, name: process.name })) ?? [] }}
         isDanger={danger}
-        back={{ label: t("back"), onBack: () => setStep("choose") }}
-        onConfirm={submit}
-      >
-        <p className="font-medium">{t("bulkConfirmBody", vars)}</p>
-        <ul aria-label={t("bulkProcessList")} className="flex flex-wrap gap-1.5 text-xs">
-          {data?.processes.slice(0, SHOWN_IN_CONFIRMATION).map((process) => (
-            <li key={process.processId} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
-              {process.name}
-            </li>
-          ))}
-          {data && data.processes.length > SHOWN_IN_CONFIRMATION && <li className="px-1.5 py-0.5 text-slate-500 dark:text-slate-400">+{data.processes.length - SHOWN_IN_CONFIRMATION}</li>}
-        </ul>
-        {danger && <WarningNotice title={t("confirmStopWarning")} />}
-        {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
-      </ConfirmDialog>
+        isPending={operate.isPending}
+        error={operate.error}
+      />
     </>
   );
 }

@@ -4,10 +4,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice, WarningNotice } from "@/components/ui/notice";
 import { HostPicker } from "@/components/operations/host-picker";
+import { OperationConfirmDialog } from "@/components/operations/operation-confirm-dialog";
 import { useT } from "@/lib/client/i18n/lang-context";
 import type { TVars } from "@/lib/client/i18n/translate";
 import { useOperateProcess } from "@/lib/client/operations/mutations";
@@ -17,8 +17,6 @@ import { CONSOLE_OPERATIONS, isDestructive, needsConfirmation, opTypeKey } from 
 import { taskHref } from "@/lib/client/operations/task-list-view";
 import { missingForOperation } from "@/lib/operations/catalogue-spec";
 import type { TProcessRecord } from "@/lib/processes/attribute-metadata";
-
-const SHOWN_IN_CONFIRMATION = 12;
 
 type TProps = { bizId: number; record: TProcessRecord; isOpen: boolean; onClose: () => void };
 
@@ -74,31 +72,21 @@ export function OperateDialog({ bizId, record, isOpen, onClose }: TProps) {
           {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
         </div>
       </Dialog>
-      <ConfirmDialog
+      <OperationConfirmDialog
         isOpen={isOpen && step === "confirm"}
         onClose={onClose}
-        wide
+        onBack={() => setStep("choose")}
+        onConfirm={submit}
         title={t("confirmTitle", vars)}
         confirmLabel={t("confirmButton", vars)}
-        pendingLabel={t("sending")}
-        isPending={operate.isPending}
+        question={t("confirmBody", vars)}
+        targets={{ label: t("hosts"), items: chosen.map((host) => ({ id: host.hostId, name: host.ip })), isMono: true }}
         isDanger={danger}
-        back={{ label: t("back"), onBack: () => setStep("choose") }}
-        onConfirm={submit}
+        isPending={operate.isPending}
+        error={operate.error}
       >
-        <p className="font-medium">{t("confirmBody", vars)}</p>
-        <ul aria-label={t("hosts")} className="flex flex-wrap gap-1.5 font-mono text-xs">
-          {chosen.slice(0, SHOWN_IN_CONFIRMATION).map((host) => (
-            <li key={host.hostId} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
-              {host.ip}
-            </li>
-          ))}
-          {chosen.length > SHOWN_IN_CONFIRMATION && <li className="px-1.5 py-0.5 text-slate-500 dark:text-slate-400">+{chosen.length - SHOWN_IN_CONFIRMATION}</li>}
-        </ul>
-        {danger && <WarningNotice title={t("confirmStopWarning")} />}
         {withoutAgent > 0 && <WarningNotice title={t("agentNotOnlineWarning", { hosts: hostsText(withoutAgent) })} />}
-        {operate.isError && <ErrorNotice title={t("operateFailed")} message={operate.error.message} />}
-      </ConfirmDialog>
+      </OperationConfirmDialog>
     </>
   );
 }

@@ -209,7 +209,7 @@ function RetryFailedButton({ bizId, task }: { bizId: number; task: TTaskDetail }
         isDanger
         onConfirm={send}
       >
-        <p className="font-medium">{t("retryConfirmBody", { operation, count: failed })}</p>
+        <p className="font-medium">{t(failed === 1 ? "retryConfirmBodyOne" : "retryConfirmBody", { operation, count: failed })}</p>
       </ConfirmDialog>
     </>
   );

@@ -16,6 +16,7 @@ import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { formatDuration, formatMoment } from "@/lib/client/operations/format";
 import { useTaskList } from "@/lib/client/operations/queries";
 import { opTypeKey } from "@/lib/client/operations/result-codes";
+import { describeTaskProcesses } from "@/lib/client/operations/task-process-label";
 import { DEFAULT_TASK_VIEW, hasTaskFilters, readTaskListView, TASK_PAGE_SIZES, taskHref, taskListHref, writeTaskListView, type TTaskListView } from "@/lib/client/operations/task-list-view";
 import { useUrlQuery } from "@/lib/client/use-url-state";
 import type { TTaskSummary } from "@/lib/operations/list-tasks";
@@ -96,6 +97,7 @@ function TaskRow({ bizId, task }: { bizId: number; task: TTaskSummary }) {
   const t = useT();
   const { lang } = useLang();
   const linkClass = `rounded text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${FOCUS_RING}`;
+  const processes = task.processId === null ? describeTaskProcesses(t, task) : null;
   const duration = task.finishedAt ? new Date(task.finishedAt).getTime() - new Date(task.createdAt).getTime() : null;
   return (
     <Row data-task-id={task.id}>
@@ -109,6 +111,10 @@ function TaskRow({ bizId, task }: { bizId: number; task: TTaskSummary }) {
           <Link href={taskListHref(bizId, { process: task.processId })} className={linkClass} title={t("filterByProcess", { name: task.processName || `#${task.processId}` })}>
             {task.processName || `#${task.processId}`}
           </Link>
+        ) : processes !== null ? (
+          <span title={task.processCount > 1 ? t("taskProcessesValue", { count: task.processCount }) : undefined} data-testid="task-processes">
+            {processes}
+          </span>
         ) : (
           <span className="text-slate-500 dark:text-slate-400">{t("notSet")}</span>
         )}

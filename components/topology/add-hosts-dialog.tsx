@@ -11,8 +11,9 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { ErrorNotice } from "@/components/ui/notice";
 import { stripBase } from "@/components/topology/refusal-notice";
-import { useT } from "@/lib/client/i18n/lang-context";
+import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { useToast } from "@/lib/client/toast";
+import { showPlacementLabels } from "@/lib/client/topology/idle-pool-names";
 import { usePlaceHosts } from "@/lib/client/topology/mutations";
 import { isIpv4 } from "@/lib/topology/host-identity";
 import type { THostView } from "@/lib/topology/list-hosts";
@@ -21,6 +22,7 @@ type TProps = { bizId: number; moduleId: number; moduleLabel: string; businessHo
 
 export function AddHostsDialog({ bizId, moduleId, moduleLabel, businessHosts, onClose }: TProps) {
   const t = useT();
+  const { lang } = useLang();
   const id = useId();
   const { showToast } = useToast();
   const place = usePlaceHosts(bizId);
@@ -95,7 +97,7 @@ export function AddHostsDialog({ bizId, moduleId, moduleLabel, businessHosts, on
                         }}
                       />
                       <span className="font-mono text-xs">{host.ip}</span>
-                      <span className="truncate text-xs text-slate-500 dark:text-slate-400">{host.modules.join(", ")}</span>
+                      <span className="truncate text-xs text-slate-500 dark:text-slate-400">{showPlacementLabels(lang, host.modules)}</span>
                     </label>
                   </li>
                 ))}

@@ -72,7 +72,7 @@ function ImportHostsDialog({ bizId, onClose }: { bizId: number; onClose: () => v
             {preview.isPending ? t("topoWorking") : t("topoPreview")}
           </Button>
           <Button variant="primary" onClick={runApply} disabled={!canApply || apply.isPending}>
-            {apply.isPending ? t("topoWorking") : t("topoApplyImport", { count: plan?.lines.length ?? 0 })}
+            {apply.isPending ? t("topoWorking") : t(plan?.lines.length === 1 ? "topoApplyImportOne" : "topoApplyImport", { count: plan?.lines.length ?? 0 })}
           </Button>
         </>
       }

@@ -4,6 +4,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { showPlacementLabel, showPlacementLabels } from "@/lib/client/topology/idle-pool-names";
 import type { TImportLine, TImportPlan, TImportStatus } from "@/lib/topology/plan-host-import";
 
 const STATUS_TONES: Record<TImportStatus, "green" | "neutral" | "blue" | "amber"> = { new: "green", unchanged: "neutral", move: "blue", rename: "amber" };
@@ -44,12 +45,13 @@ export function ImportPreviewTable({ plan }: { plan: TImportPlan }) {
 
 function LineOutcome({ line }: { line: TImportLine }) {
   const t = useT();
+  const { lang } = useLang();
   if (!line.status) return null;
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       <Badge tone={STATUS_TONES[line.status]}>{t(STATUS_LABELS[line.status])}</Badge>
-      {line.status === "move" && line.from.length > 0 && <span className="text-slate-500 dark:text-slate-400">{line.from.join(", ")} →</span>}
-      <span>{line.to}</span>
+      {line.status === "move" && line.from.length > 0 && <span className="text-slate-500 dark:text-slate-400">{showPlacementLabels(lang, line.from)} →</span>}
+      {line.to !== null && <span>{showPlacementLabel(lang, line.to)}</span>}
       {line.hostNameFrom !== null && <span className="text-slate-500 dark:text-slate-400">{t("topoHostNameChange", { from: line.hostNameFrom || t("notSet"), to: line.hostName })}</span>}
     </span>
   );

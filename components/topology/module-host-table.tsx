@@ -9,8 +9,9 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { RefusalNotice } from "@/components/topology/refusal-notice";
-import { useT } from "@/lib/client/i18n/lang-context";
+import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { useToast } from "@/lib/client/toast";
+import { showPlacementLabels } from "@/lib/client/topology/idle-pool-names";
 import { useRemoveHostFromBusiness } from "@/lib/client/topology/mutations";
 import type { THostView } from "@/lib/topology/list-hosts";
 
@@ -18,6 +19,7 @@ type TProps = { bizId: number; caption: string; hosts: THostView[] | undefined; 
 
 export function ModuleHostTable({ bizId, caption, hosts, canEdit, selected, onSelectedChange }: TProps) {
   const t = useT();
+  const { lang } = useLang();
   const [removing, setRemoving] = useState<THostView | null>(null);
   const columns = canEdit ? 7 : 5;
   const isAllChosen = Boolean(hosts?.length) && hosts!.every((host) => selected.has(host.hostId));
@@ -65,7 +67,7 @@ export function ModuleHostTable({ bizId, caption, hosts, canEdit, selected, onSe
                 <Cell className="font-mono text-xs">{host.ip}</Cell>
                 <Cell>{host.cloudId}</Cell>
                 <Cell>{host.hostName || t("notSet")}</Cell>
-                <Cell className="text-xs">{host.modules.join(", ")}</Cell>
+                <Cell className="text-xs">{showPlacementLabels(lang, host.modules)}</Cell>
                 <Cell>
                   <AgentStateBadge state={host.agentState} />
                 </Cell>
@@ -90,6 +92,7 @@ export function ModuleHostTable({ bizId, caption, hosts, canEdit, selected, onSe
 
 function RemoveFromBusinessDialog({ bizId, host, onClose }: { bizId: number; host: THostView; onClose: () => void }) {
   const t = useT();
+  const { lang } = useLang();
   const { showToast } = useToast();
   const remove = useRemoveHostFromBusiness(bizId);
   return (
@@ -110,7 +113,7 @@ function RemoveFromBusinessDialog({ bizId, host, onClose }: { bizId: number; hos
         })
       }
     >
-      <p>{t("topoRemoveFromBusinessBody", { ip: host.ip, modules: host.modules.join(", ") })}</p>
+      <p>{t("topoRemoveFromBusinessBody", { ip: host.ip, modules: showPlacementLabels(lang, host.modules) })}</p>
       <RefusalNotice error={remove.error} />
     </ConfirmDialog>
   );

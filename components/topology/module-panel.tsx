@@ -37,7 +37,8 @@ export function ModulePanel({ bizId, tree, set, module, hostsQuery, canEdit, onM
   const [moveTarget, setMoveTarget] = useState("");
   const takeOut = useRemoveHostsFromModule(bizId);
   const move = usePlaceHosts(bizId);
-  const label = `${set.name} / ${module.name}`;
+  // for people (captions, toasts, the add dialog): the idle pool in the UI language; data-module keeps the stored names
+  const label = showPlacement(lang, set.name, module.name);
   const isBuiltIn = module.defaultFlag !== 0;
   const hosts = hostsQuery.data?.filter((host) => host.moduleIds.includes(module.moduleId));
   const chosen = [...selected].filter((id) => hosts?.some((host) => host.hostId === id));
@@ -73,7 +74,7 @@ export function ModulePanel({ bizId, tree, set, module, hostsQuery, canEdit, onM
   };
 
   return (
-    <section aria-labelledby="module-title" className="min-w-0 space-y-3" data-module={label}>
+    <section aria-labelledby="module-title" className="min-w-0 space-y-3" data-module={`${set.name} / ${module.name}`}>
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="module-title" className="text-base font-semibold">
           <span className="font-normal text-slate-500 dark:text-slate-400">{showSetName(lang, set.name)} / </span>

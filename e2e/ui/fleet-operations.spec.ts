@@ -1,8 +1,10 @@
 // Operating a fleet from the console, with real agents: three processes selected in the list and
 // restarted on their hosts as one task (one confirmation naming both counts; the task page groups by
-// process); the task page's state filter with counts, IP search and copying the failed IPs (read back
-// from the clipboard); and a retry that happens once. The processes are bound to "db" (127.0.0.13 in
-// set-a, 127.0.0.22 in set-b); only .13 has an agent at first, so .22's rows fail (117) until one comes.
+// process, the history names them); the task page's state filter with counts, IP search and copying
+// the failed IPs (read back from the clipboard); a retry that happens once; and a stop or kill that
+// asks again before it is retried (cancelling starts nothing). The processes are bound to "db"
+// (127.0.0.13 in set-a, 127.0.0.22 in set-b); only .13 has an agent at first, so .22's rows fail (117)
+// until one comes; from the retry test on only .22 has one.
 import { expect, test, type Page } from "@playwright/test";
 import { startAgent } from "../api/support/agent-harness";
 import { csrfHeader, DEMO_BIZ, openProcessList, signIn, uniqueName } from "./support/console";
@@ -77,6 +79,13 @@ test("restarts three processes selected in the list on all their hosts as one ta
   for (const row of await page.locator('tbody tr[data-ip="127.0.0.22"]').all()) await expect(row).toHaveAttribute("data-state", "failed", { timeout: 30_000 });
   await expect(page.getByText("6 of 6 done · 3 succeeded · 3 failed")).toBeVisible();
   await expect(page.getByRole("region", { name: "Task" }).getByText("3 processes", { exact: true })).toBeVisible();
+
+  // the history names the processes of the one task
+  const taskId = decodeURIComponent(taskUrl.split("/tasks/")[1]);
+  await page.goto(`/biz/${DEMO_BIZ}/tasks?ip=127.0.0.22`);
+  const processes = page.locator(`tr[data-task-id="${taskId}"] [data-testid="task-processes"]`);
+  await expect(processes).toHaveText(`${prefix}-1, ${prefix}-2, ${prefix}-3`);
+  await expect(processes).toHaveAttribute("title", "3 processes");
 });
 
 test("the task page filters rows by state and IP and copies the failed IPs", async ({ page }) => {
@@ -120,17 +129,67 @@ test("a task is retried once: the original then links to its retry and offers no
   agents.delete("127.0.0.13");
   agents.set("127.0.0.22", await startAgent("127.0.0.22"));
   await page.goto(taskUrl);
-  const originalId = decodeURIComponent(taskUrl.split("/tasks/")[1]);
   await page.getByRole("button", { name: "Retry failed (3)" }).click();
   await expect(page).not.toHaveURL(taskUrl);
   await expect(page).toHaveURL(/\/tasks\/GSETASK/);
   const retryUrl = page.url();
-  const retryId = decodeURIComponent(retryUrl.split("/tasks/")[1]);
   await expect(taskRows(page)).toHaveCount(3);
   for (const row of await taskRows(page).all()) await expect(row).toHaveAttribute("data-state", "succeeded", { timeout: 30_000 });
   await expect(page.locator("table tbody tr[data-group]")).toHaveCount(3);
 
-  // back on the original: "Retried as" links the retry, and the button is gone
+  await expectRetriedOnce(page, { taskUrl, retryUrl });
+  await expect(page.getByText("3 of 3 done · 3 succeeded · 0 failed")).toBeVisible();
+});
+
+for (const [op, operation, n] of [["stop", "Stop", 1], ["kill", "Force stop", 2]] as const) {
+  test(`a ${op} asks again before it is retried; cancelling starts nothing`, async ({ page }) => {
+    test.setTimeout(150_000);
+    // .22's agent runs the operation; .13 has none since the retry test, so its row fails (117)
+    const processId = processIds[n - 1];
+    const name = `${prefix}-${n}`;
+    await page.goto(`/biz/${DEMO_BIZ}/processes/${processId}`);
+    await page.getByRole("button", { name: "Operate", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: `Operate ${name}` });
+    await dialog.getByRole("radio", { name: operation, exact: true }).check();
+    await dialog.getByRole("checkbox", { name: "Select all 2 hosts shown" }).check();
+    await dialog.getByRole("button", { name: `${operation} on 2 hosts` }).click();
+    await page.getByRole("dialog", { name: `Confirm: ${operation}` }).getByRole("button", { name: `Confirm: ${operation} on 2 hosts` }).click();
+    await expect(page).toHaveURL(/\/tasks\/GSETASK/, { timeout: 15_000 });
+    const originalUrl = page.url();
+    await expect(page.locator('tbody tr[data-ip="127.0.0.22"]')).toHaveAttribute("data-state", "succeeded", { timeout: 30_000 });
+    // an agent that went away is offline at once, or 45 s after it was last seen
+    await expect(page.locator('tbody tr[data-ip="127.0.0.13"]')).toHaveAttribute("data-state", "failed", { timeout: 70_000 });
+
+    // the retry asks again, naming the operation; cancelling leaves the task as it was and starts none
+    const retryButton = page.getByRole("button", { name: "Retry failed (1)" });
+    await retryButton.click();
+    const confirm = page.getByRole("dialog", { name: `Confirm: retry ${operation}` });
+    await expect(confirm).toContainText(`${operation} again on the 1 failed row?`);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page).toHaveURL(originalUrl);
+    await expect(retryButton).toBeEnabled();
+    await expect(page.getByTestId("retried-as")).toHaveCount(0);
+    expect(await countTasksOf(page, processId)).toBe(1);
+
+    // confirmed, the retry starts with only the failed row
+    await retryButton.click();
+    await confirm.getByRole("button", { name: `Confirm: ${operation} again` }).click();
+    await expect(page).not.toHaveURL(originalUrl);
+    await expect(page).toHaveURL(/\/tasks\/GSETASK/);
+    const retryUrl = page.url();
+    await expect(taskRows(page)).toHaveCount(1);
+    await expect(taskRows(page)).toHaveAttribute("data-ip", "127.0.0.13");
+    await expect(page.getByRole("region", { name: "Task" })).toContainText(operation);
+    expect(await countTasksOf(page, processId)).toBe(2);
+    await expectRetriedOnce(page, { taskUrl: originalUrl, retryUrl });
+  });
+}
+
+/** From the retry's page: its original links it as "Retried as", offers no second retry, and the server refuses one. */
+async function expectRetriedOnce(page: Page, { taskUrl, retryUrl }: { taskUrl: string; retryUrl: string }) {
+  const originalId = decodeURIComponent(taskUrl.split("/tasks/")[1]);
+  const retryId = decodeURIComponent(retryUrl.split("/tasks/")[1]);
   await page.getByRole("link", { name: originalId }).click();
   await expect(page).toHaveURL(taskUrl);
   const retriedAs = page.getByTestId("retried-as");
@@ -142,5 +201,10 @@ test("a task is retried once: the original then links to its retry and offers no
   expect(((await again.json()) as { error: { message: string } }).error.message).toContain(`already retried as ${retryId}`);
   await retriedAs.click();
   await expect(page).toHaveURL(retryUrl);
-  await expect(page.getByText("3 of 3 done · 3 succeeded · 0 failed")).toBeVisible();
-});
+}
+
+async function countTasksOf(page: Page, processId: number): Promise<number> {
+  const response = await page.request.get(`/api/console/businesses/${DEMO_BIZ}/tasks?processId=${processId}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { data: { count: number } }).data.count;
+}

@@ -1,7 +1,7 @@
 // Operating many catalogue processes as one task (POST /operations and its preview), and retrying a
 // task once: validation in the console envelope with nothing queued, the operator role in the path's
-// business, one task with every (process × host) row and one audit entry, the 5,000-row bound, and a
-// second retry — even two at once — refused naming the first.
+// business, one task with every (process × host) row and one audit entry (the history names its
+// processes), the 5,000-row bound, and a second retry — even two at once — refused naming the first.
 import { beforeAll, describe, expect, it } from "vitest";
 import { cmdb, createProcess, expectSuccess, sql, uniqueName } from "../support/cmdb-client";
 import { createApp, signedInUser, type TConsoleClient } from "../support/principals";
@@ -109,6 +109,12 @@ describe("bulk operations", () => {
     const [audit] = await sql<{ after: { rows: number; process_ids: number[] } }>(`SELECT after FROM audit_entry WHERE object_type = 'task' AND object_id = $1`, [reply.body.data.taskId]);
     expect(audit.after.rows).toBe(6);
     expect([...audit.after.process_ids].sort()).toEqual([...processes].sort());
+    // the history names it by its processes (it has no one catalogue process)
+    const history = await operator.call<{ tasks: { id: string; processId: number | null; processNames: string[]; processCount: number }[] }>("GET", `${base(biz.bizId)}/tasks?pageSize=100`);
+    if (!history.body.ok) throw new Error(history.text);
+    const listed = history.body.data.tasks.find((entry) => entry.id === task.id);
+    expect(listed).toMatchObject({ processId: null, processCount: 3 });
+    expect([...listed!.processNames].sort()).toEqual(task.processes.map((process) => process.name).sort());
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, describeAuditEntry, objectTypeLabel } from "@/lib/client/audit/audit-labels";
+import { actionLabel, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, describeAuditEntry, objectTypeLabel, showObjectName } from "@/lib/client/audit/audit-labels";
 import { translate } from "@/lib/client/i18n/translate";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 import type { TVars } from "@/lib/client/i18n/translate";
@@ -15,6 +15,19 @@ describe("audit labels", () => {
     expect(objectTypeLabel(en, "process")).toBe("Process");
     expect(actionLabel(zh, "operate")).toBe("执行操作");
     expect(actionLabel(en, "frobnicate")).toBe("frobnicate");
+  });
+});
+
+describe("audit object names", () => {
+  it("show the idle pool's set and modules in the UI language, other names as stored", () => {
+    expect(showObjectName("en", { objectType: "set", objectName: "空闲机池" })).toBe("Idle pool");
+    expect(showObjectName("en", { objectType: "module", objectName: "空闲机池 / 空闲机" })).toBe("Idle pool / Idle hosts");
+    expect(showObjectName("zh", { objectType: "module", objectName: "空闲机池 / 空闲机" })).toBe("空闲机池 / 空闲机");
+    expect(showObjectName("en", { objectType: "module", objectName: "set-a / 空闲机" })).toBe("set-a / 空闲机");
+    // a process may be named like the pool: only sets and modules are the pool's
+    expect(showObjectName("en", { objectType: "process", objectName: "空闲机池" })).toBe("空闲机池");
+    const created = { ...base, objectType: "module", objectName: "空闲机池 / 故障机", action: "create" };
+    expect(describeAuditEntry(en, { ...created, objectName: showObjectName("en", created) })).toBe("admin created module Idle pool / Faulty hosts");
   });
 });
 

@@ -1,10 +1,13 @@
 // What the audit page calls object types and actions in the UI language (pickers and badges), and
 // each entry as one sentence: "admin started nginx on 3 hosts", "admin 在 3 台主机上启动了 nginx".
-// Codes the console does not know stay as they are. Browser-safe.
+// Codes the console does not know stay as they are; the idle pool's names show in the UI language.
+// Browser-safe.
 import { OP_TYPE } from "@/lib/protocol/op-types";
 import type { TAuditEntry } from "@/lib/audit/list-audit-entries";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 import type { TVars } from "@/lib/client/i18n/translate";
+import { showPlacementLabel, showSetName } from "@/lib/client/topology/idle-pool-names";
+import type { TLang } from "@/lib/core/i18n";
 
 type TTranslate = (key: TMessageKey, vars?: TVars) => string;
 
@@ -86,6 +89,13 @@ export function objectTypeLabel(t: TTranslate, type: string): string {
 export function actionLabel(t: TTranslate, action: string): string {
   const keys = (ACTIONS as Record<string, readonly [TMessageKey, TMessageKey]>)[action];
   return keys ? t(keys[0]) : action;
+}
+
+/** The object's name as people read it: the idle pool's set and modules in the UI language (stored as BlueKing names them). */
+export function showObjectName(lang: TLang, entry: Pick<TAuditEntry, "objectType" | "objectName">): string {
+  if (entry.objectType === "set") return showSetName(lang, entry.objectName);
+  if (entry.objectType === "module") return showPlacementLabel(lang, entry.objectName);
+  return entry.objectName;
 }
 
 type TSentenceEntry = Pick<TAuditEntry, "actor" | "objectType" | "objectId" | "objectName" | "action" | "before" | "after">;

@@ -28,3 +28,8 @@ export function showPlacementLabel(lang: TLang, label: string): string {
   const at = label.indexOf(" / ");
   return at === -1 ? showSetName(lang, label) : showPlacement(lang, label.slice(0, at), label.slice(at + 3));
 }
+
+/** A host's modules as one line: "Idle pool / Idle hosts, set-a / web". */
+export function showPlacementLabels(lang: TLang, labels: readonly string[]): string {
+  return labels.map((label) => showPlacementLabel(lang, label)).join(", ");
+}

@@ -14,8 +14,6 @@ export const ADMIN_MESSAGES = {
   adminDone: { en: "Done", zh: "完成" },
   adminSave: { en: "Save", zh: "保存" },
   adminCreating: { en: "Creating…", zh: "创建中…" },
-  adminCopy: { en: "Copy", zh: "复制" },
-  adminCopied: { en: "Copied", zh: "已复制" },
   adminActionsColumn: { en: "Actions", zh: "操作" },
   adminStatusColumn: { en: "Status", zh: "状态" },
   adminCreatedColumn: { en: "Created", zh: "创建" },

@@ -59,12 +59,4 @@ export const AUDIT_MESSAGES = {
   auditNoMatchHint: { en: "Widen the time range or clear some filters.", zh: "请放宽时间范围或清除部分筛选条件。" },
   auditEmpty: { en: "Nothing has been recorded yet.", zh: "暂无审计记录。" },
   auditEmptyHint: { en: "Changes and operations appear here as they happen.", zh: "变更与操作发生后会显示在这里。" },
-
-  // actions people read in the table (others are shown as their code)
-  auditActionCreate: { en: "create", zh: "创建" },
-  auditActionUpdate: { en: "update", zh: "修改" },
-  auditActionDelete: { en: "delete", zh: "删除" },
-  auditActionBind: { en: "bind", zh: "绑定" },
-  auditActionUnbind: { en: "unbind", zh: "解绑" },
-  auditActionOperate: { en: "operate", zh: "执行操作" },
 } as const satisfies Record<string, TLocalText>;

@@ -40,10 +40,13 @@ export const FLEET_OPERATIONS_MESSAGES = {
   taskGroupRows: { en: "{count} rows", zh: "{count} 行" },
   taskGroupRowsOne: { en: "1 row", zh: "1 行" },
   taskProcessesValue: { en: "{count} processes", zh: "{count} 个进程" },
+  // task history: a task of several processes, by its first names
+  taskProcessesMore: { en: "{names} +{more}", zh: "{names} 及另外 {more} 个进程" },
 
   // retry once
   taskRetriedAs: { en: "Retried as", zh: "已重试为" },
   retryConfirmTitle: { en: "Confirm: retry {operation}", zh: "确认重试{operation}" },
   retryConfirmBody: { en: "{operation} again on the {count} failed rows?", zh: "确定对 {count} 个失败行再次{operation}吗？" },
+  retryConfirmBodyOne: { en: "{operation} again on the 1 failed row?", zh: "确定对 1 个失败行再次{operation}吗？" },
   retryConfirmButton: { en: "Confirm: {operation} again", zh: "确认：再次{operation}" },
 } as const satisfies Record<string, TLocalText>;

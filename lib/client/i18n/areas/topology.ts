@@ -129,6 +129,7 @@ export const TOPOLOGY_MESSAGES = {
   topoStatusRename: { en: "New host name", zh: "修改主机名" },
   topoHostNameChange: { en: "name {from} → {to}", zh: "主机名 {from} → {to}" },
   topoApplyImport: { en: "Import {count} lines", zh: "导入 {count} 行" },
+  topoApplyImportOne: { en: "Import 1 line", zh: "导入 1 行" },
   topoImportFailed: { en: "Nothing was imported", zh: "未导入任何主机" },
   topoImported: { en: "Imported: {created} new hosts, {moved} placed or moved, {unchanged} already there", zh: "导入完成：新增 {created} 台，放入或转移 {moved} 台，{unchanged} 台已存在" },
 
