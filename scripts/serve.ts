@@ -73,7 +73,9 @@ async function main() {
     if (rawPath === AGENT_SOCKET_PATH && gateway) return gateway.proxyUpgrade(req, socket, head);
     // Next's own (the dev server's hot reload), once its first request has set its listener up
     if (rawPath !== AGENT_SOCKET_PATH && upgradesForNext.emit("upgrade", req, socket, head)) return;
-    socket.destroy();
+    // answered, so an agent knows to long-poll instead of taking the server for down
+    const body = JSON.stringify({ ok: false, error: { code: "NOT_FOUND", message: "this server takes no socket here; agents use /api/agent/v1/poll" } });
+    socket.end(`HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms on http://${hostname ?? "localhost"}:${port}`));

@@ -59,6 +59,7 @@ if (!transport) {
 }
 /** How long the long-poll serves after a server answered the upgrade without a socket, before the socket is tried again. */
 const SOCKET_RETRY_AFTER_MS = 60_000;
+const SOCKET_FAILURES_BEFORE_POLL = 3;
 
 const ip = args.ip ?? firstInnerIp();
 const cloudId = Number(args["cloud-id"]);
@@ -118,19 +119,25 @@ async function main() {
 
   const backoff = new RetryBackoff();
   let socketRetryAt = transport === "poll" ? Infinity : 0;
+  let socketFailures = 0;
   while (!isStopping) {
     if (Date.now() >= socketRetryAt) {
       const outcome = await serveOverSocket(token, upgrade);
       if (outcome === "closed") {
         backoff.reset();
+        socketFailures = 0;
         continue;
       }
-      if (outcome === "server-down" || transport === "socket") {
+      // a server that is down is retried; one that answers HTTP but drops the upgrade (a proxy
+      // resetting upgrades) looks the same, so after a few failures the long-poll is tried as well
+      socketFailures += 1;
+      if (transport === "socket" || (outcome === "server-down" && socketFailures < SOCKET_FAILURES_BEFORE_POLL)) {
         await sleep(backoff.nextDelayMs());
         continue;
       }
-      log(`polling ${client.serverUrl}: it offers no socket (trying the socket again in ${SOCKET_RETRY_AFTER_MS / 1000} s)`);
+      log(`polling ${client.serverUrl}: no socket there (trying the socket again in ${SOCKET_RETRY_AFTER_MS / 1000} s)`);
       socketRetryAt = Date.now() + SOCKET_RETRY_AFTER_MS;
+      socketFailures = 0;
     }
     await pollOnce(token, upgrade, backoff);
   }

@@ -66,7 +66,7 @@ describe("the agent's socket", () => {
     noSocketServer = await startServerInstance({ PROCDECK_AGENT_GATEWAY: "off" });
     const agent = await startAgent("127.0.0.72", undefined, { servers: [noSocketServer.url] });
     agents.push(agent);
-    await waitFor(() => agent.output().includes("offers no socket"), 15_000, () => `the agent did not fall back:\n${agent.output()}`);
+    await waitFor(() => agent.output().includes("no socket there"), 15_000, () => `the agent did not fall back:\n${agent.output()}`);
     const row = await statusOf("127.0.0.72", "fallback");
     expect(row.error_code).toBe(0);
   });
