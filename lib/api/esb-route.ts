@@ -17,6 +17,8 @@ type TEsbRouteOptions = {
   allowGet?: boolean;
   /** methods besides POST the component is known to be called with (GSE's procinfo family) */
   alsoAccept?: readonly ("PUT" | "DELETE")[];
+  /** a larger body cap than MAX_BODY_BYTES, for requests that carry many hosts */
+  maxBodyBytes?: number;
 };
 
 /** A GET poll's parameters, refused like a body would be when they hold text the database cannot store. */
@@ -26,11 +28,11 @@ function readQuery(req: NextRequest): Record<string, string> {
   return Object.fromEntries(params);
 }
 
-export function defineEsbRoute(handler: TEsbHandler, { allowGet = false, alsoAccept = [] }: TEsbRouteOptions = {}) {
+export function defineEsbRoute(handler: TEsbHandler, { allowGet = false, alsoAccept = [], maxBodyBytes }: TEsbRouteOptions = {}) {
   const route = async (req: NextRequest): Promise<Response> => {
     const lang = readRequestLanguage(req.headers);
     try {
-      const raw = req.method === "GET" ? readQuery(req) : await readJsonBody(req);
+      const raw = req.method === "GET" ? readQuery(req) : await readJsonBody(req, { maxBytes: maxBodyBytes });
       if (raw !== undefined && !isRecord(raw)) throw new ApiError("BAD_JSON", text("the body must be a JSON object", "请求体必须是 JSON 对象"));
       const caller = await authenticateAppThrottled(req, raw);
       const data = await handler({ body: stripCredentialFields(raw ?? {}), caller, lang });

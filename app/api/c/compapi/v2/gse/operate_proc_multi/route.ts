@@ -2,4 +2,5 @@
 import { defineEsbRoute } from "@/lib/api/esb-route";
 import { operateGseMulti } from "@/lib/operations/operate-gse";
 
-export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body, caller }) => operateGseMulti(body, caller));
+// many operations of up to 5,000 hosts each: 8 MiB holds 10,000s of hosts (one plain request takes 256 KiB)
+export const { GET, POST, PUT, DELETE, PATCH } = defineEsbRoute(({ body, caller }) => operateGseMulti(body, caller), { maxBodyBytes: 8 * 1024 * 1024 });
