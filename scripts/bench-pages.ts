@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable
 const COLD_TARGET_MS = 300;
 const JS_TARGET_BYTES = 180 * 1024;
 
-type TResult = { page: TBenchPage; cold: number[]; html: number[]; warm: number[]; jsGzipBytes: number; jsFiles: number };
+type TResult = { page: TBenchPage; cold: number[]; inPage: number[]; html: number[]; warm: number[]; jsGzipBytes: number; jsFiles: number };
 
 async function main() {
   const runs = readRuns(process.argv.slice(2));
@@ -49,7 +49,7 @@ async function main() {
 
   const browser: Browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   registerCleanup({ name: "chromium", stopNow: () => {}, stop: () => browser.close() });
-  const results: TResult[] = pages.map((page) => ({ page, cold: [], html: [], warm: [], jsGzipBytes: 0, jsFiles: 0 }));
+  const results: TResult[] = pages.map((page) => ({ page, cold: [], inPage: [], html: [], warm: [], jsGzipBytes: 0, jsFiles: 0 }));
 
   // one untimed pass: the server's first render of each route loads its code
   const warming = showProgress("warming the server up", pages.length);
@@ -69,6 +69,7 @@ async function main() {
       const timing = await measureColdLoad(context, server.baseUrl, result.page.path);
       await context.close();
       result.cold.push(timing.ms);
+      result.inPage.push(timing.inPageMs);
       result.html.push(timing.htmlMs);
       result.jsGzipBytes = timing.jsGzipBytes;
       result.jsFiles = timing.jsFiles;
@@ -92,15 +93,15 @@ async function main() {
 }
 
 function printTable(results: TResult[], runs: number) {
-  const header = ["page", "path", "cold ms", "(HTML done)", "warm ms", "first-load JS gzip", "scripts"];
-  const rows = results.map(({ page, cold, html, warm, jsGzipBytes, jsFiles }) => {
-    const coldMs = median(cold);
-    return [page.name, page.path, `${coldMs.toFixed(0)}${coldMs > COLD_TARGET_MS ? " !" : ""}`, median(html).toFixed(0), median(warm).toFixed(0), `${(jsGzipBytes / 1024).toFixed(1)} kB${page.name === "process list" && jsGzipBytes > JS_TARGET_BYTES ? " !" : ""}`, String(jsFiles)];
+  const header = ["page", "path", "cold ms", "(in page)", "(HTML done)", "warm ms", "first-load JS gzip", "scripts"];
+  const withMark = (ms: number) => `${ms.toFixed(0)}${ms > COLD_TARGET_MS ? " !" : ""}`;
+  const rows = results.map(({ page, cold, inPage, html, warm, jsGzipBytes, jsFiles }) => {
+    return [page.name, page.path, withMark(median(cold)), withMark(median(inPage)), median(html).toFixed(0), median(warm).toFixed(0), `${(jsGzipBytes / 1024).toFixed(1)} kB${page.name === "process list" && jsGzipBytes > JS_TARGET_BYTES ? " !" : ""}`, String(jsFiles)];
   });
   const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
   const render = (row: string[]) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   console.log(`\n${render(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n${rows.map(render).join("\n")}`);
-  console.log(`\nMedians of ${runs} runs. cold = new browser context, navigation start → content visible (no skeleton left in <main>); HTML done = → the last byte of the streamed HTML; warm = client-side navigation from the page before.`);
+  console.log(`\nMedians of ${runs} runs. cold = new browser context, navigation start → content visible (no skeleton left in <main>), by Playwright's poll; in page = the same check polled from the document's start (Playwright's poll can start late on a busy machine); HTML done = → the last byte of the streamed HTML; warm = client-side navigation from the page before.`);
   console.log(`"!" marks a page over the targets: ${COLD_TARGET_MS} ms cold, ${JS_TARGET_BYTES / 1024} kB first-load JS (process list).`);
 }
 

@@ -9,6 +9,7 @@ import { Moment } from "@/components/admin/moment";
 import type { TSessionView } from "@/lib/access/sessions/list-user-sessions";
 import { describeUserAgent } from "@/lib/client/admin/describe-user-agent";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { formatMoment } from "@/lib/client/operations/format";
 
 type TSessionsTableProps = {
@@ -81,9 +82,10 @@ export function SessionsTable({ sessions, caption, pendingId, onRevoke, isCurren
 function ExpiresAt({ iso }: { iso: string }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   return (
     <time dateTime={iso} title={t("adminExpiresHelp")} className="whitespace-nowrap">
-      {formatMoment(lang, iso)}
+      {formatMoment(lang, iso, timeZone)}
     </time>
   );
 }

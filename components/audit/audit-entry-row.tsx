@@ -12,6 +12,7 @@ import type { TAuditEntry } from "@/lib/audit/list-audit-entries";
 import { actionLabel, describeAuditEntry, objectTypeLabel, showObjectName } from "@/lib/client/audit/audit-labels";
 import type { TAuditView } from "@/lib/client/audit/audit-view";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { formatMoment } from "@/lib/client/operations/format";
 
 export const AUDIT_COLUMNS = 7;
@@ -23,6 +24,7 @@ type TProps = { entry: TAuditEntry; onFilter: (change: Partial<TAuditView>) => v
 export function AuditEntryRow({ entry, onFilter }: TProps) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const [isOpen, setIsOpen] = useState(false);
   const detailId = useId();
   const fieldCount = diffAuditValues(entry.before, entry.after).length;
@@ -49,7 +51,7 @@ export function AuditEntryRow({ entry, onFilter }: TProps) {
         </Cell>
         <Cell className="text-xs whitespace-nowrap">
           <time dateTime={entry.at} title={entry.at}>
-            {formatMoment(lang, entry.at)}
+            {formatMoment(lang, entry.at, timeZone)}
           </time>
         </Cell>
         <Cell>

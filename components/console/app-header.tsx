@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useParams, usePathname } from "next/navigation";
 import { BusinessSwitcher } from "@/components/console/business-switcher";
-import { HeaderSearch } from "@/components/console/header-search";
+import { LazyHeaderSearch } from "@/components/console/lazy-header-search";
 import { LanguageSwitcher } from "@/components/console/language-switcher";
 import { RoleBadge } from "@/components/console/role-badge";
 import { SignOutButton } from "@/components/console/sign-out-button";
@@ -60,7 +60,7 @@ export function AppHeader({ user }: { user: THeaderUser }) {
           {role !== null && <RoleBadge role={role} isGlobalAdmin={user.isGlobalAdmin} />}
         </div>
         <div className="ml-auto flex items-center gap-3">
-          <HeaderSearch />
+          <LazyHeaderSearch />
           <LanguageSwitcher />
           <Link
             href="/account"

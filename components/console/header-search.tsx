@@ -1,27 +1,35 @@
 "use client";
 // The header's search box: processes (name or function name) and hosts (IP prefix) across every
 // business the user may see, grouped by business. A combobox: arrows walk the results, Enter opens
-// one, Escape closes; `/` anywhere (outside a field) focuses it or the page's own search box.
+// one, Escape closes; `/` anywhere (outside a field) focuses it or the page's own search box. Loaded
+// when first wanted (lazy-header-search.tsx), which hands over the input's ref and what was typed.
 import Link from "next/link";
-import { useId, useRef, useState, useEffect } from "react";
+import { useId, useState, useEffect, type RefObject } from "react";
 import { useRouter } from "next/navigation";
 import { CONTROL_CLASS } from "@/components/ui/input";
 import { listFindOptions, useFind } from "@/lib/client/find/queries";
-import { useSlashFocus } from "@/lib/client/find/use-slash-focus";
 import { useT } from "@/lib/client/i18n/lang-context";
 
 const TYPING_DELAY_MS = 200;
 
-export function HeaderSearch() {
+type TProps = { inputRef: RefObject<HTMLInputElement | null>; initialText: string; isInitiallyFocused: boolean };
+
+export function HeaderSearch({ inputRef, initialText, isInitiallyFocused }: TProps) {
   const t = useT();
   const router = useRouter();
-  const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const [text, setText] = useState("");
-  const [q, setQ] = useState("");
-  const [isOpen, setIsOpen] = useState(false);
+  const [text, setText] = useState(initialText);
+  const [q, setQ] = useState(initialText.trim());
+  const [isOpen, setIsOpen] = useState(isInitiallyFocused);
   const [active, setActive] = useState(-1);
-  useSlashFocus(inputRef);
+
+  // this input replaced the one the user was in: the focus and the caret (at the end) move over
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!isInitiallyFocused || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [inputRef, isInitiallyFocused]);
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), TYPING_DELAY_MS);

@@ -1,11 +1,13 @@
 "use client";
-// Client-side context of every page: TanStack Query (one client per browser tab), UI language, toasts.
+// Client-side context of every page: TanStack Query (one client per browser tab), UI language, the
+// time zone dates are shown in, toasts.
 // A 401 from any query or mutation means the session ended: go to sign-in and come back here after.
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { LangProvider, useT } from "@/lib/client/i18n/lang-context";
+import { TimeZoneProvider } from "@/lib/client/i18n/time-zone-context";
 import { isSignOutInProgress } from "@/lib/client/sign-out-state";
 import type { TLangMessages } from "@/lib/client/i18n/translate";
 import type { TLang } from "@/lib/core/i18n";
@@ -31,12 +33,14 @@ function createQueryClient() {
 }
 
 /** `messages`: the UI text in `lang` (the server's messagesIn), so the browser need not load both languages. */
-export function Providers({ lang, messages, children }: { lang: TLang; messages: TLangMessages; children: React.ReactNode }) {
+export function Providers({ lang, messages, timeZone, children }: { lang: TLang; messages: TLangMessages; timeZone: string; children: React.ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <LangProvider initialLang={lang} messages={messages}>
-        <LocalizedToaster>{children}</LocalizedToaster>
+        <TimeZoneProvider initialTimeZone={timeZone}>
+          <LocalizedToaster>{children}</LocalizedToaster>
+        </TimeZoneProvider>
       </LangProvider>
     </QueryClientProvider>
   );

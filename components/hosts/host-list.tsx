@@ -16,6 +16,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { RevokeAgentButton } from "@/components/hosts/revoke-agent-button";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { useAgentBuildVersion, useHosts } from "@/lib/client/hosts/queries";
 import { formatAgo, formatMoment } from "@/lib/client/operations/format";
 import { taskListHref } from "@/lib/client/operations/task-list-view";
@@ -28,6 +29,7 @@ import { showPlacementLabel } from "@/lib/client/topology/idle-pool-names";
 export function HostList({ bizId, businessName }: { bizId: number; businessName: string }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const hosts = useHosts(bizId);
   const { isGlobalAdmin } = useBizAbilities();
   const now = useNow();
@@ -110,14 +112,14 @@ export function HostList({ bizId, businessName }: { bizId: number; businessName:
                         <Cell>{host.hostName || t("notSet")}</Cell>
                         <Cell className="text-xs">{host.modules.map((label) => showPlacementLabel(lang, label)).join(", ") || t("notSet")}</Cell>
                         <Cell>
-                          <span className="inline-flex items-center gap-1.5" title={host.revokedAt ? t("agentRevokedAt", { time: formatMoment(lang, host.revokedAt) }) : undefined}>
+                          <span className="inline-flex items-center gap-1.5" title={host.revokedAt ? t("agentRevokedAt", { time: formatMoment(lang, host.revokedAt, timeZone) }) : undefined}>
                             <AgentStateBadge state={host.agentState} />
                           </span>
                         </Cell>
                         <Cell className="text-xs whitespace-nowrap">
                           {host.lastSeenAt ? (
-                            <time dateTime={host.lastSeenAt} title={formatMoment(lang, host.lastSeenAt)}>
-                              {now === null ? formatMoment(lang, host.lastSeenAt) : formatAgo(lang, host.lastSeenAt, now)}
+                            <time dateTime={host.lastSeenAt} title={formatMoment(lang, host.lastSeenAt, timeZone)}>
+                              {now === null ? formatMoment(lang, host.lastSeenAt, timeZone) : formatAgo(lang, host.lastSeenAt, now)}
                             </time>
                           ) : (
                             <span className="text-slate-500 dark:text-slate-400">{t("neverSeen")}</span>

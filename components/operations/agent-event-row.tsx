@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { FOCUS_RING } from "@/components/ui/focus-ring";
 import { Cell, Row } from "@/components/ui/table";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 import { formatMoment } from "@/lib/client/operations/format";
 import type { TAgentEventEntry } from "@/lib/operations/list-agent-events";
@@ -24,6 +25,7 @@ export function interleaveHistory(tasks: TTaskSummary[], events: TAgentEventEntr
 export function AgentEventRow({ bizId, event, columns }: { bizId: number; event: TAgentEventEntry; columns: number }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const key = EVENT_KEYS[event.kind];
   return (
     <Row data-agent-event={event.kind} className="bg-amber-50/50 dark:bg-amber-950/20">
@@ -45,7 +47,7 @@ export function AgentEventRow({ bizId, event, columns }: { bizId: number; event:
       </Cell>
       <Cell className="font-mono text-xs">agent@{event.ip}</Cell>
       <Cell className="text-xs whitespace-nowrap">
-        <time dateTime={event.at}>{formatMoment(lang, event.at)}</time>
+        <time dateTime={event.at}>{formatMoment(lang, event.at, timeZone)}</time>
       </Cell>
       <Cell />
     </Row>

@@ -8,6 +8,7 @@ import { SkeletonLines } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { AgentStateBadge } from "@/components/operations/state-badges";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { formatMoment } from "@/lib/client/operations/format";
 import { formatBytes, formatCpu, formatUptime } from "@/lib/client/operations/format-figures";
 import { useNow } from "@/lib/client/use-now";
@@ -50,6 +51,7 @@ export function ProcessInstances({ bizId, processId, name }: { bizId: number; pr
 function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: string }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const now = useNow();
   // one row per host: a host in two bound modules shows both placements
   const placements = new Map(groupOperationHosts(rows).map((host) => [host.hostId, host.placements]));
@@ -118,7 +120,7 @@ function InstanceTable({ rows, caption }: { rows: TProcessInstance[]; caption: s
             <Cell className="max-w-64 truncate text-xs" title={row.lastEvent}>
               {row.lastEvent ? translateAgentMessage(lang, row.lastEvent) : t("notSet")}
             </Cell>
-            <Cell className="text-xs whitespace-nowrap">{row.updatedAt ? <time dateTime={row.updatedAt}>{formatMoment(lang, row.updatedAt)}</time> : t("notSet")}</Cell>
+            <Cell className="text-xs whitespace-nowrap">{row.updatedAt ? <time dateTime={row.updatedAt}>{formatMoment(lang, row.updatedAt, timeZone)}</time> : t("notSet")}</Cell>
             <Cell>
               <AgentStateBadge state={row.agentState} />
             </Cell>

@@ -21,6 +21,7 @@ import { StateBadge } from "@/components/operations/state-badges";
 import { TaskProgress } from "@/components/operations/task-progress";
 import { TaskRows } from "@/components/operations/task-rows";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import type { TMessageKey } from "@/lib/client/i18n/messages";
 import { formatDuration, formatMoment } from "@/lib/client/operations/format";
 import { useRetryFailedRows } from "@/lib/client/operations/mutations";
@@ -114,6 +115,7 @@ function TaskRowsPanel({ bizId, taskId, task }: { bizId: number; taskId: string;
 function TaskSummary({ bizId, task }: { bizId: number; task: TTaskDetail }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const processName = task.processes[0]?.name ?? task.rows[0]?.name ?? "";
   const processId = task.processId ?? (task.processes.length === 1 ? task.processes[0].processId : null);
   const end = task.finishedAt ? new Date(task.finishedAt).getTime() : null;
@@ -135,8 +137,8 @@ function TaskSummary({ bizId, task }: { bizId: number; task: TTaskDetail }) {
     },
     { label: t("taskRequestedBy"), value: task.appCode ? `${task.requestedBy} (${t("viaApp", { app: task.appCode })})` : task.requestedBy },
     { label: t("taskSource"), value: t(SOURCES[task.source] ?? "sourceConsole") },
-    { label: t("taskStarted"), value: <time dateTime={task.createdAt}>{formatMoment(lang, task.createdAt)}</time> },
-    { label: t("taskFinished"), value: task.finishedAt ? <time dateTime={task.finishedAt}>{formatMoment(lang, task.finishedAt)}</time> : t("notSet") },
+    { label: t("taskStarted"), value: <time dateTime={task.createdAt}>{formatMoment(lang, task.createdAt, timeZone)}</time> },
+    { label: t("taskFinished"), value: task.finishedAt ? <time dateTime={task.finishedAt}>{formatMoment(lang, task.finishedAt, timeZone)}</time> : t("notSet") },
     { label: t("taskDuration"), value: end !== null ? formatDuration(lang, end - new Date(task.createdAt).getTime()) : t("notSet") },
   ];
   if (task.retryOf) {

@@ -13,6 +13,7 @@ import { StateBadge } from "@/components/operations/state-badges";
 import { AgentEventRow, interleaveHistory } from "@/components/operations/agent-event-row";
 import { TaskHistoryFilters } from "@/components/operations/task-history-filters";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { formatDuration, formatMoment } from "@/lib/client/operations/format";
 import { useTaskList } from "@/lib/client/operations/queries";
 import { opTypeKey } from "@/lib/client/operations/result-codes";
@@ -96,6 +97,7 @@ export function TaskHistory({ bizId, businessName }: { bizId: number; businessNa
 function TaskRow({ bizId, task }: { bizId: number; task: TTaskSummary }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const linkClass = `rounded text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${FOCUS_RING}`;
   const processes = task.processId === null ? describeTaskProcesses(t, task) : null;
   const duration = task.finishedAt ? new Date(task.finishedAt).getTime() - new Date(task.createdAt).getTime() : null;
@@ -129,7 +131,7 @@ function TaskRow({ bizId, task }: { bizId: number; task: TTaskSummary }) {
       </Cell>
       <Cell>{task.requestedBy}</Cell>
       <Cell className="text-xs whitespace-nowrap">
-        <time dateTime={task.createdAt}>{formatMoment(lang, task.createdAt)}</time>
+        <time dateTime={task.createdAt}>{formatMoment(lang, task.createdAt, timeZone)}</time>
       </Cell>
       <Cell className="text-right text-xs whitespace-nowrap">{duration !== null ? formatDuration(lang, duration) : t("notSet")}</Cell>
     </Row>

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { ErrorNotice } from "@/components/ui/notice";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { columnLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { useProcessHistory } from "@/lib/client/processes/queries";
@@ -48,6 +49,7 @@ export function AuditHistory({ bizId, processId }: { bizId: number; processId: n
 function HistoryEntry({ entry }: { entry: TAuditHistoryEntry }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const moduleName = String((entry.after ?? entry.before)?.bk_module_name ?? "");
   const summary =
     entry.action === "create"
@@ -74,7 +76,7 @@ function HistoryEntry({ entry }: { entry: TAuditHistoryEntry }) {
         <span className="font-medium">{entry.actor}</span> {summary}
         {entry.appCode && <span className="text-slate-500 dark:text-slate-400"> ({t("viaApp", { app: entry.appCode })})</span>}
         <time dateTime={entry.at} className="ml-2 text-xs text-slate-500 dark:text-slate-400">
-          {formatDateTime(lang, entry.at)}
+          {formatDateTime(lang, entry.at, timeZone)}
         </time>
       </p>
       {isAgentEvent && typeof entry.after?.message === "string" && <p className="mt-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">{entry.after.message}</p>}

@@ -12,6 +12,7 @@ import { ModuleBindings } from "@/components/processes/module-bindings";
 import { OperateButton } from "@/components/operations/operate-button";
 import { ProcessInstances } from "@/components/operations/process-instances";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { attributeLabel, formatAttributeValue } from "@/lib/client/processes/format-attribute";
 import { FORM_ATTRIBUTES } from "@/lib/client/processes/form-values";
@@ -22,6 +23,7 @@ import { ATTRIBUTE_GROUPS } from "@/lib/processes/attribute-metadata";
 export function ProcessDetail({ bizId, processId }: { bizId: number; processId: number }) {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const detail = useProcessDetail(bizId, processId);
   const { canOperate, canEdit } = useBizAbilities();
 
@@ -35,7 +37,7 @@ export function ProcessDetail({ bizId, processId }: { bizId: number; processId: 
         {detail.data && (
           <>
             <Badge>{t("revision", { revision: detail.data.revision })}</Badge>
-            <span className="text-xs text-slate-500 dark:text-slate-400">{t("updatedAt", { time: formatDateTime(lang, detail.data.updatedAt) })}</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">{t("updatedAt", { time: formatDateTime(lang, detail.data.updatedAt, timeZone) })}</span>
           </>
         )}
         <div className="ml-auto flex gap-2">

@@ -14,6 +14,7 @@ import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
 import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
+import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
 import { useToast } from "@/lib/client/toast";
 import { useCreateBusiness, useDeleteBusiness, useRenameBusiness } from "@/lib/client/topology/business-mutations";
 import { useBusinessOverview } from "@/lib/client/topology/tree-queries";
@@ -24,6 +25,7 @@ type TDialog = { kind: "create" } | { kind: "rename" | "delete"; business: TBusi
 export function BusinessAdmin() {
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useTimeZone();
   const overview = useBusinessOverview();
   const [dialog, setDialog] = useState<TDialog>(null);
   const linkClass = `rounded font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${FOCUS_RING}`;
@@ -74,7 +76,7 @@ export function BusinessAdmin() {
                       <Cell className="text-right">{business.moduleCount}</Cell>
                       <Cell className="text-right">{business.hostCount}</Cell>
                       <Cell className="text-right">{business.processCount}</Cell>
-                      <Cell className="text-xs whitespace-nowrap">{formatDateTime(lang, business.createdAt)}</Cell>
+                      <Cell className="text-xs whitespace-nowrap">{formatDateTime(lang, business.createdAt, timeZone)}</Cell>
                       <Cell className="text-right whitespace-nowrap">
                         <Button size="sm" variant="ghost" aria-label={t("bizAdminRenameNamed", { name: business.name })} onClick={() => setDialog({ kind: "rename", business })}>
                           {t("topoRename")}

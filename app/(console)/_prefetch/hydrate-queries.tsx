@@ -14,6 +14,8 @@ export type TPagePrefetch = {
   read: () => Promise<unknown>;
   /** an infinite query (useInfiniteQuery): `read` is its first page, asked with pageParam null */
   isInfinite?: boolean;
+  /** reads that need this one's answer (as the client has it: wire data), e.g. the live states of a list's rows */
+  then?: (data: unknown) => (TPagePrefetch | null)[];
 };
 
 type TProps = { prefetches: (TPagePrefetch | null)[]; children: React.ReactNode };
@@ -21,15 +23,20 @@ type TProps = { prefetches: (TPagePrefetch | null)[]; children: React.ReactNode 
 export async function HydrateQueries({ prefetches, children }: TProps) {
   // one client per request, never shared; a failed read is not retried (the browser will ask)
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  await Promise.all(
-    prefetches.map((prefetch) => {
-      if (!prefetch) return undefined;
-      const queryFn = async () => toConsoleWireData(await prefetch.read());
-      if (prefetch.isInfinite) return queryClient.prefetchInfiniteQuery({ queryKey: prefetch.queryKey, queryFn, initialPageParam: null });
-      return queryClient.prefetchQuery({ queryKey: prefetch.queryKey, queryFn });
-    }),
-  );
+  await Promise.all(prefetches.map((prefetch) => runPrefetch(queryClient, prefetch)));
   return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+}
+
+async function runPrefetch(queryClient: QueryClient, prefetch: TPagePrefetch | null): Promise<void> {
+  if (!prefetch) return;
+  const queryFn = async () => toConsoleWireData(await prefetch.read());
+  if (prefetch.isInfinite) await queryClient.prefetchInfiniteQuery({ queryKey: prefetch.queryKey, queryFn, initialPageParam: null });
+  else await queryClient.prefetchQuery({ queryKey: prefetch.queryKey, queryFn });
+  if (!prefetch.then) return;
+  // a failed read has no data: what follows from it is left to the browser too
+  const data = queryClient.getQueryData(prefetch.queryKey);
+  if (data === undefined) return;
+  await Promise.all(prefetch.then(data).map((next) => runPrefetch(queryClient, next)));
 }
 
 /** A page's searchParams as the URLSearchParams the client's useSearchParams() gives its views. */

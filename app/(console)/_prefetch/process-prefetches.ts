@@ -10,8 +10,10 @@ import { topologyKeys } from "@/lib/client/topology/query-keys";
 import type { TBusinessRef } from "@/lib/core/business-ref";
 import { listProcessInstances } from "@/lib/operations/list-process-instances";
 import { listProcessPage } from "@/lib/operations/list-process-page";
+import { listProcessLiveStates } from "@/lib/operations/process-live-state";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { assertProcessInBusiness } from "@/lib/processes/assert-process-in-business";
+import type { TProcessListPage } from "@/lib/processes/browse-processes";
 import { getProcessRecord } from "@/lib/processes/get-process-detail";
 import { listProcessModules } from "@/lib/processes/list-process-modules";
 import { ZProcessListQuery } from "@/lib/processes/process-list-query";
@@ -19,11 +21,23 @@ import { readProcessListView, toListQuery } from "@/lib/processes/process-list-v
 import { listModuleNames } from "@/lib/topology/list-module-names";
 import { parseRouteQuery, type TPagePrefetch } from "./hydrate-queries";
 
-/** GET …/processes?<view>: the list as the URL's view asks for it. */
+/** GET …/processes?<view>: the list as the URL's view asks for it, then the live states of its rows. */
 export function prefetchProcessList(business: TBusinessRef, query: URLSearchParams): TPagePrefetch | null {
   const view = readProcessListView(query);
   const parsed = parseRouteQuery(ZProcessListQuery, toListQuery(view));
-  return parsed && { queryKey: processKeys.list(business.id, view), read: async () => listProcessPage(business, parsed, await readPageLanguage()) };
+  return (
+    parsed && {
+      queryKey: processKeys.list(business.id, view),
+      read: async () => listProcessPage(business, parsed, await readPageLanguage()),
+      then: (page) => [prefetchLiveStates(business, (page as TProcessListPage).rows.map((row) => row.bk_process_id))],
+    }
+  );
+}
+
+/** GET …/process-states?ids=: under the key the list's useProcessLiveStates asks with (the rows' ids in order). */
+function prefetchLiveStates(business: TBusinessRef, ids: number[]): TPagePrefetch | null {
+  if (!ids.length) return null; // the list asks for none either
+  return { queryKey: operationKeys.liveStates(business.id, ids), read: () => listProcessLiveStates(business.id, ids) };
 }
 
 /** GET …/modules: the module filter's names. */

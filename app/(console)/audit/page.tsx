@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AuditTrail } from "@/components/audit/audit-trail";
-import { AuditTrailSkeleton } from "@/components/audit/audit-trail-skeleton";
 import { isGlobalAdmin } from "@/lib/access/permissions";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
@@ -20,10 +18,8 @@ export default async function AuditPage({ searchParams }: TProps) {
   const query = await searchParams;
   const session = await requirePageSession(pagePath("/audit", query));
   return (
-    <Suspense fallback={<AuditTrailSkeleton />}>
-      <HydrateQueries prefetches={[prefetchAuditEntries(session.principal, toSearchParams(query))]}>
-        <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
-      </HydrateQueries>
-    </Suspense>
+    <HydrateQueries prefetches={[prefetchAuditEntries(session.principal, toSearchParams(query))]}>
+      <AuditTrail isGlobalAdmin={isGlobalAdmin(session.principal)} />
+    </HydrateQueries>
   );
 }

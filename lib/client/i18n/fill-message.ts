@@ -8,8 +8,9 @@ export function fillMessage(message: string, vars: TVars = {}): string {
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-export function formatDateTime(lang: TLang, iso: string): string {
-  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** `timeZone`: useTimeZone()'s in server-rendered components (the server's own zone is not the browser's). */
+export function formatDateTime(lang: TLang, iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
 }
 
 export function formatNumber(lang: TLang, value: number): string {

@@ -24,7 +24,7 @@ export function formatAgo(lang: TLang, iso: string, now: number): string {
   return format.format(-Math.floor(seconds / 86_400), "day");
 }
 
-/** Date and time to the second: operations happen seconds apart. */
-export function formatMoment(lang: TLang, iso: string): string {
-  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
+/** Date and time to the second: operations happen seconds apart. `timeZone`: as formatDateTime's. */
+export function formatMoment(lang: TLang, iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone }).format(new Date(iso));
 }

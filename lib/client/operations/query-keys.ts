@@ -12,4 +12,6 @@ export const operationKeys = {
   process: (bizId: number, processId: number) => [...operationKeys.all(bizId), "process", processId] as const,
   operationHosts: (bizId: number, processId: number) => [...operationKeys.process(bizId, processId), "hosts"] as const,
   instances: (bizId: number, processId: number) => [...operationKeys.process(bizId, processId), "instances"] as const,
+  /** the live states of one page of the process list, by its row ids in list order */
+  liveStates: (bizId: number, ids: number[]) => [...operationKeys.all(bizId), "live-states", ids] as const,
 };

@@ -1,12 +1,17 @@
 // One page load in a real chromium, timed from the navigation to the page's content being visible:
 // the route's own content is in <main> (an <h1> or the admin refusal) and no skeleton is left there
-// (loading.tsx and the components' placeholders all draw `.animate-pulse` bars or a "Loading" status).
-// Runs in the page, polled every animation frame, so the time is the browser's own clock.
+// (the components' placeholders all draw `.animate-pulse` bars or a "Loading" status). Runs in the
+// page, polled every animation frame, so the time is the browser's own clock. Cold loads are timed
+// twice: by Playwright's waitForFunction (`ms`, as this benchmark always did; its poll starts only
+// once Playwright's script reaches the new document, which on a busy machine can be after the page
+// painted) and by the same check installed before the document starts (`inPageMs`, no such delay).
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page, Response } from "@playwright/test";
 
-/** ms: to content visible; htmlMs: to the last byte of the HTML (the server's streamed render) */
-export type TPageTiming = { ms: number; htmlMs: number; jsGzipBytes: number; jsFiles: number };
+/** ms: to content visible; inPageMs: the same, seen from inside the page; htmlMs: to the last byte of the HTML (the server's streamed render) */
+export type TPageTiming = { ms: number; inPageMs: number; htmlMs: number; jsGzipBytes: number; jsFiles: number };
+
+type TProbeWindow = { __benchReadyAt?: number };
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -19,6 +24,22 @@ function readyAt({ pathname, since }: { pathname: string; since: number }): numb
   return performance.now() - since;
 }
 
+/**
+ * readyAt's check from the document's start (an init script), every animation frame until it holds.
+ * A string: tsx would wrap a function's inner functions in a helper that does not exist in the page.
+ */
+function readyProbeScript(pathname: string): string {
+  return `(() => {
+    const probe = () => {
+      const main = document.querySelector("main");
+      const isReady = window.location.pathname === ${JSON.stringify(pathname)} && !!main && !!main.querySelector("h1, h2") && !main.querySelector(".animate-pulse, [role=status][aria-label=Loading]");
+      if (isReady) window.__benchReadyAt = performance.now();
+      else requestAnimationFrame(probe);
+    };
+    requestAnimationFrame(probe);
+  })();`;
+}
+
 /** Cold: a new tab in `context` (no cache shared with earlier loads) opens `url`. Counts the JS it loads. */
 export async function measureColdLoad(context: BrowserContext, baseUrl: string, path: string): Promise<TPageTiming> {
   const page = await context.newPage();
@@ -28,16 +49,19 @@ export async function measureColdLoad(context: BrowserContext, baseUrl: string, 
     scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
   };
   page.on("response", onResponse);
+  await page.addInitScript(readyProbeScript(pathOf(path)));
   try {
     await page.goto(`${baseUrl}${path}`, { waitUntil: "commit" });
     // navigation start is performance.now() = 0 in the new document
     const ms = await waitReady(page, pathOf(path), 0);
+    const inPage = await page.waitForFunction(() => (window as unknown as TProbeWindow).__benchReadyAt ?? false, undefined, { timeout: READY_TIMEOUT_MS });
+    const inPageMs = (await inPage.jsonValue()) as number;
     // the first load's JS is everything the page asked for until the network is quiet
     await page.waitForLoadState("networkidle");
     page.off("response", onResponse);
     const htmlMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd);
     const sizes = await Promise.all(scripts);
-    return { ms, htmlMs, jsGzipBytes: sizes.reduce((sum, size) => sum + size, 0), jsFiles: sizes.length };
+    return { ms, inPageMs, htmlMs, jsGzipBytes: sizes.reduce((sum, size) => sum + size, 0), jsFiles: sizes.length };
   } finally {
     await page.close();
   }

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { translate } from "@/lib/client/i18n/translate";
-import { Suspense } from "react";
 import { ProcessList } from "@/components/processes/process-list";
-import { ProcessListSkeleton } from "@/components/processes/process-list-skeleton";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { requireBusinessPage } from "@/lib/topology/require-business-page";
 import { HydrateQueries, toSearchParams } from "@/app/(console)/_prefetch/hydrate-queries";
@@ -21,10 +19,8 @@ export default async function ProcessListPage({ params, searchParams }: TProps) 
   const session = await requirePageSession(pagePath(`/biz/${bizId}/processes`, query));
   const business = await requireBusinessPage(session.principal, bizId);
   return (
-    <Suspense fallback={<ProcessListSkeleton />}>
-      <HydrateQueries prefetches={[prefetchProcessList(business, toSearchParams(query)), prefetchModuleNames(business)]}>
-        <ProcessList key={business.id} bizId={business.id} businessName={business.name} />
-      </HydrateQueries>
-    </Suspense>
+    <HydrateQueries prefetches={[prefetchProcessList(business, toSearchParams(query)), prefetchModuleNames(business)]}>
+      <ProcessList key={business.id} bizId={business.id} businessName={business.name} />
+    </HydrateQueries>
   );
 }

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { TaskHistory } from "@/components/operations/task-history";
-import { TaskHistorySkeleton } from "@/components/operations/skeletons";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
 import { translate } from "@/lib/client/i18n/translate";
@@ -21,10 +19,8 @@ export default async function TaskHistoryPage({ params, searchParams }: TProps) 
   const session = await requirePageSession(pagePath(`/biz/${bizId}/tasks`, query));
   const business = await requireBusinessPage(session.principal, bizId);
   return (
-    <Suspense fallback={<TaskHistorySkeleton />}>
-      <HydrateQueries prefetches={prefetchTaskHistory(business, toSearchParams(query))}>
-        <TaskHistory key={business.id} bizId={business.id} businessName={business.name} />
-      </HydrateQueries>
-    </Suspense>
+    <HydrateQueries prefetches={prefetchTaskHistory(business, toSearchParams(query))}>
+      <TaskHistory key={business.id} bizId={business.id} businessName={business.name} />
+    </HydrateQueries>
   );
 }

@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { TopologySkeleton } from "@/components/topology/topology-skeleton";
 import { TopologyView } from "@/components/topology/topology-view";
 import { readPageLanguage } from "@/lib/access/read-page-language";
 import { pagePath, requirePageSession } from "@/lib/access/read-page-session";
@@ -21,10 +19,8 @@ export default async function TopologyPage({ params, searchParams }: TProps) {
   const session = await requirePageSession(pagePath(`/biz/${bizId}/topology`, await searchParams));
   const business = await requireBusinessPage(session.principal, bizId);
   return (
-    <Suspense fallback={<TopologySkeleton />}>
-      <HydrateQueries prefetches={[prefetchTopologyTree(business), prefetchHosts(business)]}>
-        <TopologyView key={business.id} bizId={business.id} businessName={business.name} />
-      </HydrateQueries>
-    </Suspense>
+    <HydrateQueries prefetches={[prefetchTopologyTree(business), prefetchHosts(business)]}>
+      <TopologyView key={business.id} bizId={business.id} businessName={business.name} />
+    </HydrateQueries>
   );
 }

@@ -1,5 +1,0 @@
-import { AdminListSkeleton } from "@/components/admin/admin-skeletons";
-
-export default function Loading() {
-  return <AdminListSkeleton />;
-}

@@ -1,5 +1,0 @@
-import { AuditTrailSkeleton } from "@/components/audit/audit-trail-skeleton";
-
-export default function Loading() {
-  return <AuditTrailSkeleton />;
-}

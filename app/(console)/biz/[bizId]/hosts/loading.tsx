@@ -1,5 +1,0 @@
-import { HostListSkeleton } from "@/components/operations/skeletons";
-
-export default function Loading() {
-  return <HostListSkeleton />;
-}

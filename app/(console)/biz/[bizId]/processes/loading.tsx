@@ -1,5 +1,0 @@
-import { ProcessListSkeleton } from "@/components/processes/process-list-skeleton";
-
-export default function Loading() {
-  return <ProcessListSkeleton />;
-}

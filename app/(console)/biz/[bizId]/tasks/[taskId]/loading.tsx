@@ -1,5 +1,0 @@
-import { TaskDetailSkeleton } from "@/components/operations/skeletons";
-
-export default function Loading() {
-  return <TaskDetailSkeleton />;
-}

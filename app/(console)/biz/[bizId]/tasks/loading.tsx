@@ -1,5 +1,0 @@
-import { TaskHistorySkeleton } from "@/components/operations/skeletons";
-
-export default function Loading() {
-  return <TaskHistorySkeleton />;
-}

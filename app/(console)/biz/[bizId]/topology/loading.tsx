@@ -1,5 +1,0 @@
-import { TopologySkeleton } from "@/components/topology/topology-skeleton";
-
-export default function Loading() {
-  return <TopologySkeleton />;
-}
