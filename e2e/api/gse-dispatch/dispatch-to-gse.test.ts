@@ -5,6 +5,7 @@
 // console's task page and Procdeck's get_proc_operate_result read them like any other task's. A GSE
 // that cannot be reached, or refuses the request, ends the rows with the reason instead of leaving them
 // at 115; the gateway secret is never answered back.
+import net from "node:net";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { daemonSpec, esb, isAlive, readPid, startAgent, waitFor, waitForGseTask, type TAgent } from "../support/agent-harness";
@@ -178,6 +179,26 @@ describe("dispatching a business's operations to an existing GSE", () => {
     expect(task.rows[0].message).toMatch(/not sent to GSE: GSE at http:\/\/127\.0\.0\.1:\d+\/api\/c\/compapi\/v2\/gse\/operate_proc_multi\/ could not be reached: ECONNREFUSED/);
   });
 
+  it("does not send again a request GSE may have received but never answered", async () => {
+    // a gateway that takes the connection and never answers
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const mute = await createBusinessWithHost("gse-mute");
+      const muteProcess = await daemonProcess(mute, daemonSpec());
+      await useRemote(mute.bizId, { gatewayUrl: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/api/c/compapi/v2/gse/` });
+      const task = await finishedTask(mute.bizId, await operateFromConsole(mute.bizId, 0, [mute.hostId], muteProcess), 30_000);
+      expect(task.rows[0].code).toBe(65535);
+      expect(task.rows[0].message).toMatch(/not sent to GSE: GSE at .* did not answer within 10 s \(not sent again: GSE may have received it\)/);
+      // one connection: a request that may have arrived is not sent twice
+      expect(sockets).toHaveLength(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
+
   it("ends the rows with GSE's refusal when it answers with an error envelope", async () => {
     const refused = await createBusinessWithHost("gse-refused");
     const refusedProcess = await daemonProcess(refused, daemonSpec());
@@ -187,6 +208,25 @@ describe("dispatching a business's operations to an existing GSE", () => {
     expect(task.rows[0].message).toMatch(/refused operate_proc_multi: \[\d+\]/);
     expect(task.rows[0].message).not.toContain("not-the-remote-secret");
   });
+
+  // after the others that need the remote GSE: it stops it
+  it("ends rows a GSE stopped answering for at the task's give-up time, with the last error", async () => {
+    const slow = daemonSpec();
+    // a start that outlives the remote: GSE has the task, then goes away before it answers
+    const slowProcess = await createProcess(
+      { bk_func_name: "sleeper", work_path: slow.dir, pid_file: slow.pidPath, user: os.userInfo().username, start_cmd: "sleep 20", stop_cmd: "true", timeout: 5 },
+      biz.bizId,
+    );
+    expectSuccess(await cmdb("PUT", `/api/v3/proc/module/0/${biz.bizId}/${slowProcess}/${encodeURIComponent(biz.moduleName)}`));
+    await useRemote(biz.bizId);
+    const taskId = await operateFromConsole(biz.bizId, 0, [biz.hostId], slowProcess);
+    await waitFor(async () => (await sql<{ n: number }>("SELECT cardinality(remote_task_ids) AS n FROM gse_dispatch WHERE task_id = $1", [taskId]))[0]?.n === 1, 15_000, () => `task ${taskId} was not sent`);
+    await remote.server.kill();
+    // give-up: op_timeout 5 + start check 5 + slack 2 + 20 s margin after it was queued
+    const task = await finishedTask(biz.bizId, taskId, 60_000);
+    expect(task.rows[0].code).toBe(65535);
+    expect(task.rows[0].message).toMatch(/^no result from GSE \(task GSETASK:[^)]+\) within op_timeout; last error: GSE at .* could not be reached/);
+  }, 90_000);
 
   it("goes back to Procdeck's agents when the business is switched back", async () => {
     const back = await createBusinessWithHost("gse-back");

@@ -41,7 +41,8 @@ export async function callGse(connection: TGseConnection, name: string, body: Re
     });
   } catch (error) {
     const code = causeCode(error);
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (code ?? (error instanceof Error ? error.message : String(error)));
+    if (error instanceof Error && error.name === "TimeoutError") return { kind: "unreachable", message: `GSE at ${url} did not answer within ${TIMEOUT_MS / 1000} s`, isUnsent: false };
+    const reason = code ?? (error instanceof Error ? error.message : String(error));
     return { kind: "unreachable", message: `GSE at ${url} could not be reached: ${scrubSecretsInText(reason)}`, isUnsent: code !== undefined && UNSENT_ERRORS.has(code) };
   }
   const envelope = await readEnvelope(response);

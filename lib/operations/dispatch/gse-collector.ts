@@ -96,7 +96,8 @@ async function send(dispatch: TDispatch, batches: TBatch[], connection: TGseConn
     }
     const remoteTaskId = answer.kind === "ok" ? readTaskId(answer.data) : undefined;
     if (!remoteTaskId) {
-      const reason = answer.kind === "ok" ? "GSE answered operate_proc_multi without a task_id" : answer.kind === "pending" ? "GSE answered operate_proc_multi with 1000115 (still queued) instead of a task_id" : answer.message;
+      const said = answer.kind === "ok" ? "GSE answered operate_proc_multi without a task_id" : answer.kind === "pending" ? "GSE answered operate_proc_multi with 1000115 (still queued) instead of a task_id" : answer.message;
+      const reason = answer.kind === "unreachable" && !answer.isUnsent ? `${said} (not sent again: GSE may have received it)` : said;
       await endBatches(dispatch.task_id, batches.slice(index), `not sent to GSE: ${reason}`);
       if (!index) return markDone(dispatch.task_id);
       break;
