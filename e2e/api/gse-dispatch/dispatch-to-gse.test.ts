@@ -182,7 +182,12 @@ describe("dispatching a business's operations to an existing GSE", () => {
   it("does not send again a request GSE may have received but never answered", async () => {
     // a gateway that takes the connection and never answers
     const sockets: net.Socket[] = [];
-    const silent = net.createServer((socket) => void sockets.push(socket));
+    let requests = 0;
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+      // Node's fetch may open a spare connection once a request is aborted; only one carries a request
+      socket.once("data", () => (requests += 1));
+    });
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     try {
       const mute = await createBusinessWithHost("gse-mute");
@@ -191,8 +196,8 @@ describe("dispatching a business's operations to an existing GSE", () => {
       const task = await finishedTask(mute.bizId, await operateFromConsole(mute.bizId, 0, [mute.hostId], muteProcess), 30_000);
       expect(task.rows[0].code).toBe(65535);
       expect(task.rows[0].message).toMatch(/not sent to GSE: GSE at .* did not answer within 10 s \(not sent again: GSE may have received it\)/);
-      // one connection: a request that may have arrived is not sent twice
-      expect(sockets).toHaveLength(1);
+      // a request that may have arrived is not sent twice
+      expect(requests).toBe(1);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();

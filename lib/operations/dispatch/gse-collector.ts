@@ -41,14 +41,18 @@ export function startGseCollector(): void {
   const state = { isRunning: true };
   holder.procdeckGseCollector = state;
   let lastLoggedAt = 0;
+  let failures = 0;
   void (async () => {
     while (state.isRunning) {
       let taken = 0;
       try {
         taken = await collectOnce();
+        failures = 0;
       } catch (error) {
-        // a database that is down fails every round: said once a minute, not every second
-        if (Date.now() - lastLoggedAt > 60_000) {
+        // one slow connect while the instance starts is no news; a database that stays down fails
+        // every round: said after three in a row, then once a minute, not every second
+        failures += 1;
+        if (failures >= 3 && Date.now() - lastLoggedAt > 60_000) {
           lastLoggedAt = Date.now();
           console.error("[procdeck] GSE dispatch round failed; the next one retries:", error instanceof Error ? error.message : error);
         }
