@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { daemonSpec, esb, isAlive, readPid, startAgent, waitFor, waitForGseTask, type TAgent } from "../support/agent-harness";
-import { cmdb, createProcess, expectSuccess, sql } from "../support/cmdb-client";
+import { cmdb, createProcess, expectSuccess, sql, uniqueName } from "../support/cmdb-client";
 import { signedInUser, type TConsoleClient } from "../support/principals";
 import { startRemoteGse, type TRemoteGse } from "../support/remote-gse";
 import { createBusinessWithHost, type TBizWithHost } from "../access/access-support";
@@ -212,6 +212,41 @@ describe("dispatching a business's operations to an existing GSE", () => {
     expect(task.rows[0].code).toBe(65535);
     expect(task.rows[0].message).toMatch(/refused operate_proc_multi: \[\d+\]/);
     expect(task.rows[0].message).not.toContain("not-the-remote-secret");
+  });
+
+  it("takes over, from the database, a task an instance sent to GSE and then died with", async () => {
+    await useRemote(biz.bizId);
+    const name = uniqueName("taken-over");
+    // what the dead instance did: sent a status query to GSE and kept GSE's task id…
+    const sent = await fetch(remote.gatewayUrl + "operate_proc_multi/", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        bk_app_code: remote.app.code,
+        bk_app_secret: remote.app.secret,
+        bk_username: "dead-instance",
+        proc_operate_req: [{ meta: { namespace: `GSEKIT_BIZ_${biz.bizId}`, name, labels: {} }, hosts: [{ ip: biz.hostIp, bk_cloud_id: 0 }], op_type: 2, spec: daemon.spec }],
+      }),
+    });
+    const remoteTaskId = ((await sent.json()) as { data: { task_id: string } }).data.task_id;
+    // …with its task, row and dispatch stored, its lease still running for 2 s
+    const taskId = `GSETASK:20261201000000:${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const spec = { procName: "pidfile-daemon", setupPath: daemon.dir, pidPath: daemon.pidPath, user: os.userInfo().username, startCmd: "", stopCmd: "", restartCmd: "", reloadCmd: "", killCmd: "", autoType: 1, startCheckSecs: 1, startRetries: 3, startInterval: 1, opTimeout: 20 };
+    await sql("INSERT INTO task (id, source, op_type, bk_biz_id, requested_by, row_count) VALUES ($1, 'gse', 2, $2, 'dead-instance', 1)", [taskId, biz.bizId]);
+    await sql(
+      `INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, code, claimed_at, claim_session, deadline)
+       VALUES ($1, $2, 0, $3, $4, $5, 2, $6, 115, now(), 'gse', now() + interval '120 seconds')`,
+      [taskId, biz.hostId, biz.hostIp, `GSEKIT_BIZ_${biz.bizId}`, name, JSON.stringify(spec)],
+    );
+    await sql("INSERT INTO gse_dispatch (task_id, bk_biz_id, state, remote_task_ids, next_at, give_up_at) VALUES ($1, $2, 'sent', ARRAY[$3], now() + interval '2 seconds', now() + interval '60 seconds')", [
+      taskId,
+      biz.bizId,
+      remoteTaskId,
+    ]);
+    const [key, row] = Object.entries(await waitForGseTask(taskId, 30_000))[0];
+    expect(key).toBe(`0:${biz.hostIp}:GSEKIT_BIZ_${biz.bizId}:${name}`);
+    expect(row.error_code, row.error_msg).toBe(0);
+    expect(JSON.parse(row.content)).toMatchObject({ process: [{ instance: [{ pid: expect.any(Number) }] }] });
   });
 
   // after the others that need the remote GSE: it stops it
