@@ -16,7 +16,7 @@ import { createBusinessWithHost, type TBizWithHost } from "../access/access-supp
 import { findFreePort } from "@/scripts/support/free-port";
 
 type TTaskRow = { ip: string; code: number; message: string };
-type TTask = { id: string; isFinished: boolean; rows: TTaskRow[] };
+type TTask = { id: string; isFinished: boolean; gseTaskIds: string[] | null; rows: TTaskRow[] };
 type TDispatchView = { backend: "procdeck" | "gse"; gatewayUrl?: string; appCode?: string; username?: string; isSecretSealed?: boolean; appSecret?: unknown };
 
 let remote: TRemoteGse;
@@ -133,6 +133,8 @@ describe("dispatching a business's operations to an existing GSE", () => {
     expect(dispatch).toMatchObject({ state: "done", remote_task_ids: [expect.stringMatching(/^GSETASK:/)] });
     const remoteRows = await remote.query<{ ip: string; code: number; namespace: string }>("SELECT r.ip, r.code, r.namespace FROM task_row r WHERE r.task_id = $1", [dispatch.remote_task_ids[0]]);
     expect(remoteRows).toEqual([{ ip: biz.hostIp, code: 0, namespace: `GSEKIT_BIZ_${biz.bizId}` }]);
+    // the task page names GSE's task
+    expect(started.gseTaskIds).toEqual(dispatch.remote_task_ids);
 
     // a start of a running process: GSE's 828 comes back unchanged
     const again = await finishedTask(biz.bizId, await operateFromConsole(biz.bizId, 0, [biz.hostId]));
@@ -249,7 +251,7 @@ describe("dispatching a business's operations to an existing GSE", () => {
     expect(JSON.parse(row.content)).toMatchObject({ process: [{ instance: [{ pid: expect.any(Number) }] }] });
   });
 
-  // after the others that need the remote GSE: it stops it
+  // after the others that need the remote GSE: it freezes it
   it("ends rows a GSE stopped answering for at the task's give-up time, with the last error", async () => {
     const slow = daemonSpec();
     // a start that outlives the remote: GSE has the task, then goes away before it answers
@@ -261,11 +263,16 @@ describe("dispatching a business's operations to an existing GSE", () => {
     await useRemote(biz.bizId);
     const taskId = await operateFromConsole(biz.bizId, 0, [biz.hostId], slowProcess);
     await waitFor(async () => (await sql<{ n: number }>("SELECT cardinality(remote_task_ids) AS n FROM gse_dispatch WHERE task_id = $1", [taskId]))[0]?.n === 1, 15_000, () => `task ${taskId} was not sent`);
-    await remote.server.kill();
-    // give-up: op_timeout 5 + start check 5 + slack 2 + 20 s margin after it was queued
-    const task = await finishedTask(biz.bizId, taskId, 60_000);
-    expect(task.rows[0].code).toBe(65535);
-    expect(task.rows[0].message).toMatch(/^no result from GSE \(task GSETASK:[^)]+\) within op_timeout; last error: GSE at .* could not be reached/);
+    // frozen, not killed: its port stays its own (a freed one may be taken by another server at once)
+    process.kill(-remote.server.pid, "SIGSTOP");
+    try {
+      // give-up: op_timeout 5 + start check 5 + slack 2 + 20 s margin after it was queued
+      const task = await finishedTask(biz.bizId, taskId, 60_000);
+      expect(task.rows[0].code).toBe(65535);
+      expect(task.rows[0].message).toMatch(/^no result from GSE \(task GSETASK:[^)]+\) within op_timeout; last error: GSE at .*get_proc_operate_result_v2\/ did not answer within 10 s$/);
+    } finally {
+      process.kill(-remote.server.pid, "SIGCONT");
+    }
   }, 90_000);
 
   it("goes back to Procdeck's agents when the business is switched back", async () => {
@@ -276,6 +283,7 @@ describe("dispatching a business's operations to an existing GSE", () => {
     // no Procdeck agent ever enrolled on the host: Procdeck's own rule (117 at once), nothing sent to GSE
     const task = await finishedTask(back.bizId, await operateFromConsole(back.bizId, 0, [back.hostId], backProcess), 10_000);
     expect(task.rows[0].code).toBe(117);
+    expect(task.gseTaskIds).toBeNull();
     expect((await sql("SELECT 1 FROM gse_dispatch WHERE task_id = $1", [task.id])).length).toBe(0);
     const [audit] = await sql<{ action: string }>("SELECT action FROM audit_entry WHERE bk_biz_id = $1 AND object_type = 'business' ORDER BY id DESC LIMIT 1", [back.bizId]);
     expect(audit.action).toBe("clear_dispatch");

@@ -18,6 +18,9 @@ export const DISPATCH_MESSAGES = {
   dispatchSave: { en: "Save", zh: "保存" },
   dispatchSaved: { en: "Dispatch of {name} saved", zh: "已保存 {name} 的下发方式" },
   dispatchLoadError: { en: "The dispatch setting could not be loaded.", zh: "无法加载下发方式。" },
+  // the task page
+  dispatchSentToGse: { en: "GSE task", zh: "GSE 任务" },
+  dispatchNotSentYet: { en: "not sent", zh: "未下发" },
   // the audit trail's action names (lib/client/audit/audit-labels.ts)
   auditDoSetDispatch: { en: "Set dispatch", zh: "设置下发方式" },
   auditDidSetDispatch: { en: "set the dispatch of", zh: "设置了下发方式：" },
