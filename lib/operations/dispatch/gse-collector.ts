@@ -75,7 +75,10 @@ export async function collectOnce(): Promise<number> {
 }
 
 async function step(dispatch: TDispatch): Promise<void> {
-  const batches = batchRows(await loadRows(dispatch.task_id));
+  const rows = await loadRows(dispatch.task_id);
+  // every row already ended (by the sweep, at its deadline): nothing to send or wait for
+  if (!rows.some((row) => row.code === RESULT_CODE.RUNNING)) return markDone(dispatch.task_id);
+  const batches = batchRows(rows);
   const connection = await loadConnection(dispatch.bk_biz_id);
   if (typeof connection === "string") return finish(dispatch, batches, 0, connection);
   if (dispatch.state === "queued") return send(dispatch, batches, connection);
@@ -96,6 +99,7 @@ async function send(dispatch: TDispatch, batches: TBatch[], connection: TGseConn
     let answer = await callGse(connection, "operate_proc_multi", { proc_operate_req: batch.requests });
     for (let attempt = 1; attempt < SEND_TRIES && answer.kind === "unreachable" && answer.isUnsent; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      await update(dispatch.task_id, { nextInSecs: LEASE_SECS });
       answer = await callGse(connection, "operate_proc_multi", { proc_operate_req: batch.requests });
     }
     const remoteTaskId = answer.kind === "ok" ? readTaskId(answer.data) : undefined;
