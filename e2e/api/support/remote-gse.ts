@@ -32,7 +32,7 @@ export async function startRemoteGse(): Promise<TRemoteGse> {
   const app = { code: uniqueName("gse-remote-app"), secret: `remote-secret-${uniqueName("s")}-0123456789` };
   const [row] = await query<{ id: number }>(`INSERT INTO api_app (code, secret_hash, created_by) VALUES ($1, $2, 'test') RETURNING id`, [app.code, hashToken(app.secret)]);
   await query(`INSERT INTO app_role (app_id, bk_biz_id, role, granted_by) VALUES ($1, 0, 'admin', 'test')`, [row.id]);
-  const server = await startServerInstance({ DATABASE_URL: databaseUrl });
+  const server = await startOwnInstance(databaseUrl, app);
   return {
     server,
     gatewayUrl: `${server.url}/api/c/compapi/v2/gse/`,
@@ -43,4 +43,24 @@ export async function startRemoteGse(): Promise<TRemoteGse> {
       await pool.end();
     },
   };
+}
+
+/**
+ * The instance, checked to be the one on our database: on a busy machine another test's server may
+ * take the port between its probe and our listen, and would answer /api/healthz in its place.
+ */
+async function startOwnInstance(databaseUrl: string, app: { code: string; secret: string }): Promise<TServerInstance> {
+  for (let attempt = 1; ; attempt += 1) {
+    const server = await startServerInstance({ DATABASE_URL: databaseUrl });
+    const reply = await fetch(`${server.url}/api/c/compapi/v2/gse/get_proc_operate_result_v2/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ bk_app_code: app.code, bk_app_secret: app.secret, bk_username: "probe", task_id: "GSETASK:20260101000000:1" }),
+    }).catch(() => null);
+    const body = reply ? ((await reply.json().catch(() => null)) as { code?: number } | null) : null;
+    // our app is known there: any answer but "authentication failed"
+    if (typeof body?.code === "number" && body.code !== 1199027) return server;
+    await server.kill();
+    if (attempt === 3) throw new Error(`the remote GSE at ${server.url} is not the instance on ${databaseUrl}`);
+  }
 }
