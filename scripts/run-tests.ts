@@ -19,6 +19,7 @@ import { waitForHttp } from "./support/wait-for-http";
 export const TEST_CREDENTIALS = { adminUser: "admin", adminPassword: "admin-test-password", appCode: "procdeck-test", appSecret: "test-secret-0123456789abcdef" };
 
 const TEST_ENROLL_SECRET = "test-enroll-secret-0123456789";
+const TEST_SECRET_KEY = "test-secret-key-0123456789abcdef0123456789";
 
 type TTally = { passed: number; failed: number; skipped: number };
 const tally: TTally = { passed: 0, failed: 0, skipped: 0 };
@@ -56,8 +57,9 @@ async function main() {
     // serves them and e2e/api/agent-install/ runs them
     await step("agent build", async () => void (await ensureAgentBuild()));
 
-    // agents enrol with this secret; short grace and slack keep the 117 / timeout tests quick
-    Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2" });
+    // agents enrol with this secret; short grace and slack keep the 117 / timeout tests quick; secrets
+    // Procdeck must send (a GSE gateway's) are sealed with a key, as in production
+    Object.assign(process.env, { PROCDECK_AGENT_ENROLL_SECRET: TEST_ENROLL_SECRET, PROCDECK_AGENT_GRACE_SECS: "2", PROCDECK_REPORT_SLACK_SECS: "2", PROCDECK_SECRET_KEY: TEST_SECRET_KEY });
     const port = await findFreePort(3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverEnv = { ...process.env, NODE_ENV: isDevServer ? ("development" as const) : ("production" as const) };

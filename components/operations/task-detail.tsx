@@ -151,6 +151,9 @@ function TaskSummary({ bizId, task }: { bizId: number; task: TTaskDetail }) {
       ),
     });
   }
+  if (task.gseTaskIds) {
+    items.push({ label: t("dispatchSentToGse"), value: <span className="font-mono text-xs">{task.gseTaskIds.join(", ") || t("dispatchNotSentYet")}</span> });
+  }
   if (task.retriedAs) {
     items.push({
       label: t("taskRetriedAs"),

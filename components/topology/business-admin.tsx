@@ -12,6 +12,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { Cell, HeaderCell, Row, Table, TableHead } from "@/components/ui/table";
 import { RefusalNotice } from "@/components/topology/refusal-notice";
 import { NameDialog } from "@/components/topology/name-dialog";
+import { DispatchDialog } from "@/components/topology/dispatch-dialog";
 import { formatDateTime } from "@/lib/client/i18n/fill-message";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { useTimeZone } from "@/lib/client/i18n/time-zone-context";
@@ -20,7 +21,7 @@ import { useCreateBusiness, useDeleteBusiness, useRenameBusiness } from "@/lib/c
 import { useBusinessOverview } from "@/lib/client/topology/tree-queries";
 import type { TBusinessOverview } from "@/lib/topology/list-business-overview";
 
-type TDialog = { kind: "create" } | { kind: "rename" | "delete"; business: TBusinessOverview } | null;
+type TDialog = { kind: "create" } | { kind: "rename" | "delete" | "dispatch"; business: TBusinessOverview } | null;
 
 export function BusinessAdmin() {
   const t = useT();
@@ -78,6 +79,9 @@ export function BusinessAdmin() {
                       <Cell className="text-right">{business.processCount}</Cell>
                       <Cell className="text-xs whitespace-nowrap">{formatDateTime(lang, business.createdAt, timeZone)}</Cell>
                       <Cell className="text-right whitespace-nowrap">
+                        <Button size="sm" variant="ghost" aria-label={t("dispatchActionNamed", { name: business.name })} onClick={() => setDialog({ kind: "dispatch", business })}>
+                          {t("dispatchAction")}
+                        </Button>
                         <Button size="sm" variant="ghost" aria-label={t("bizAdminRenameNamed", { name: business.name })} onClick={() => setDialog({ kind: "rename", business })}>
                           {t("topoRename")}
                         </Button>
@@ -99,6 +103,7 @@ export function BusinessAdmin() {
       {dialog?.kind === "create" && <CreateBusinessDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === "rename" && <RenameBusinessDialog business={dialog.business} onClose={() => setDialog(null)} />}
       {dialog?.kind === "delete" && <DeleteBusinessDialog business={dialog.business} onClose={() => setDialog(null)} />}
+      {dialog?.kind === "dispatch" && <DispatchDialog business={dialog.business} onClose={() => setDialog(null)} />}
     </div>
   );
 }

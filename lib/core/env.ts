@@ -117,6 +117,8 @@ export const ZStartEnv = z.object({
   PROCDECK_ADMIN_PASSWORD: z.string().min(8, "at least 8 characters").max(200).optional(),
   PROCDECK_API_APP_CODE: ZName.default("procdeck"),
   PROCDECK_API_APP_SECRET: z.string().min(16, "at least 16 characters").max(200).optional(),
+  /** seals secrets Procdeck must send (a GSE gateway's app secret): readSecretKey */
+  PROCDECK_SECRET_KEY: z.string().min(32, "at least 32 characters").max(500).optional(),
   /** where the embedded PostgreSQL keeps its files when DATABASE_URL is unset */
   PROCDECK_DATA_DIR: z.string().min(1).default(".data"),
   PROCDECK_DEMO: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
@@ -193,4 +195,16 @@ export function readDbTimeouts(source: NodeJS.ProcessEnv = process.env): TDbTime
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new EnvError(`${issue.path.join(".")}: ${issue.message}`);
+}
+
+/**
+ * The key that seals secrets Procdeck must send, not compare (a GSE gateway's bk_app_secret,
+ * lib/operations/dispatch/seal-secret.ts): any text of 32 characters or more. Unset: such secrets are
+ * stored as given, and the console says so.
+ */
+export function readSecretKey(): string | null {
+  const raw = process.env.PROCDECK_SECRET_KEY;
+  if (raw === undefined || raw === "") return null;
+  if (raw.length < 32) throw new EnvError("PROCDECK_SECRET_KEY: at least 32 characters");
+  return raw;
 }

@@ -1,6 +1,6 @@
 // An operation is stored before the reply: one task and one row per (host × process), in one
-// transaction, with its audit entry. Waiting agents are woken by NOTIFY (sent at commit), a few
-// notifications naming many hosts each.
+// transaction, with its audit entry. Its business's dispatch backend (lib/operations/dispatch/) then
+// queues it: waiting agents are woken by NOTIFY (sent at commit), or the task is queued for an existing GSE.
 import "server-only";
 import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
 import { getDb, type TTx } from "@/lib/core/db";
@@ -9,7 +9,7 @@ import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { toStorableText } from "@/lib/protocol/storable-text";
 import { closeTasks } from "@/lib/operations/task-lifecycle";
 import { nextTaskId } from "@/lib/operations/task-id";
-import { encodeWorkNotices, WORK_CHANNEL } from "@/lib/operations/work-notifier";
+import { dispatchBackendOf, type TRowHold } from "@/lib/operations/dispatch/dispatch-backend";
 
 /** opType overrides the task's for this row (operate_proc_multi mixes operations in one task). */
 export type TTaskTarget = {
@@ -55,9 +55,10 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
         rowCount: input.targets.length,
       },
     });
-    const hostIds = await insertRows(tx, taskId, input);
-    const notices = encodeWorkNotices(hostIds);
-    if (notices.length) await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, notice) FROM unnest(${notices}::text[]) AS notice`;
+    const backend = await dispatchBackendOf(tx, input.bizId);
+    const specs = input.targets.map((target) => target.spec);
+    const hostIds = await insertRows(tx, taskId, input, backend.holdFor(specs));
+    await backend.queue(tx, { taskId, bizId: input.bizId, hostIds, specs });
     // no host that can answer: every row was born ended (117), so the task is closed before the reply
     if (!hostIds.length) await closeTasks(tx, [taskId]);
     await writeAuditEntries(tx, [
@@ -79,9 +80,10 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
  * Every row in one statement (one jsonb parameter, however many targets), each matched to its host
  * by (cloud, ip); answers the distinct hosts with a row to run. A host the topology does not know, or
  * one no agent ever enrolled on, can never answer: its row ends 117 at once (an enrolled agent that is
- * offline gets the grace of task-lifecycle.ts: it may be restarting).
+ * offline gets the grace of task-lifecycle.ts: it may be restarting). Rows `hold` keeps for another
+ * backend need no Procdeck agent: they are born claimed by its session, with its deadline.
  */
-async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput): Promise<number[]> {
+async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput, hold: TRowHold | null): Promise<number[]> {
   const rows = input.targets.map((target, n) => ({
     n,
     cloudId: target.cloudId,
@@ -96,16 +98,20 @@ async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput): Pro
   }));
   const known = await tx.$queryRaw<{ bk_host_id: number }[]>`
     WITH inserted AS (
-      INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, labels, bk_supplier_id, agent_ref, code, message, finished_at)
+      INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, labels, bk_supplier_id, agent_ref, code, message, finished_at, claimed_at, claim_session, deadline)
       SELECT ${taskId}, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec, x.labels, x."supplierId", x."agentRef",
-        CASE WHEN h.bk_host_id IS NULL OR h.agent_token_hash IS NULL THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
-        CASE WHEN h.bk_host_id IS NOT NULL AND h.agent_token_hash IS NOT NULL THEN ''
+        CASE WHEN h.bk_host_id IS NULL OR (h.agent_token_hash IS NULL AND NOT y.is_held) THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
+        CASE WHEN h.bk_host_id IS NOT NULL AND (h.agent_token_hash IS NOT NULL OR y.is_held) THEN ''
           WHEN h.bk_host_id IS NOT NULL THEN 'no agent has enrolled on this host'
           WHEN x.ip = '' THEN 'agent ' || x."agentRef" || ' is not known to Procdeck'
           ELSE 'host ' || x."cloudId" || ':' || x.ip || ' is not known to Procdeck' END,
-        CASE WHEN h.bk_host_id IS NULL OR h.agent_token_hash IS NULL THEN now() END
+        CASE WHEN h.bk_host_id IS NULL OR (h.agent_token_hash IS NULL AND NOT y.is_held) THEN now() END,
+        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN now() END,
+        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN ${hold?.session ?? null}::text END,
+        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN now() + make_interval(secs => ${hold?.deadlineSecs ?? 0}::int) END
       FROM jsonb_to_recordset(${JSON.stringify(rows, storableStrings)}::jsonb)
         AS x(n int, "cloudId" int, ip text, namespace text, name text, "opType" int, spec jsonb, labels jsonb, "supplierId" int, "agentRef" text)
+      CROSS JOIN (SELECT ${hold !== null}::boolean AS is_held) y
       LEFT JOIN host h ON h.bk_cloud_id = x."cloudId" AND h.bk_host_innerip = x.ip
       ORDER BY x.n -- row ids in request order
       RETURNING bk_host_id, code

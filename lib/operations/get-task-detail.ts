@@ -42,6 +42,8 @@ export type TTaskDetail = {
   retryOf: string | null;
   /** the task that retried this one (a task is retried once) */
   retriedAs: string | null;
+  /** sent to an existing GSE (lib/operations/dispatch/): GSE's own task ids; null: Procdeck's agents */
+  gseTaskIds: string[] | null;
   /** the catalogue processes of its rows, in row order */
   processes: TResolvedProcess[];
   createdAt: string;
@@ -71,7 +73,7 @@ export async function getTaskDetail(taskId: string, bizId: number | null, option
   const cursor = await readCursor();
   const isPartial = options.since !== undefined;
   const changed = isPartial ? (await getDb().$queryRaw<{ id: bigint }[]>`SELECT id FROM task_row WHERE task_id = ${taskId} AND xmin::text::bigint >= ${options.since}`).map((row) => row.id) : [];
-  const task = await getDb().task.findUnique({ where: { id: taskId }, include: { rows: { where: isPartial ? { id: { in: changed } } : undefined, orderBy: { id: "asc" } } } });
+  const task = await getDb().task.findUnique({ where: { id: taskId }, include: { rows: { where: isPartial ? { id: { in: changed } } : undefined, orderBy: { id: "asc" } }, gseDispatch: { select: { remoteTaskIds: true } } } });
   if (!task || (bizId !== null && task.bizId !== bizId)) throw new ApiError("NOT_FOUND", text(`task ${taskId} does not exist`, `任务 ${taskId} 不存在`));
 
   const keyOf = (row: (typeof task.rows)[number]) => rowProcessKey({ namespace: row.namespace, name: row.name, procName: procNameOf(row.spec) });
@@ -121,6 +123,7 @@ export async function getTaskDetail(taskId: string, bizId: number | null, option
     appCode: task.appCode,
     retryOf: task.retryOf,
     retriedAs: retry?.id ?? null,
+    gseTaskIds: task.gseDispatch?.remoteTaskIds ?? null,
     processes: [...processes.values()],
     createdAt: task.createdAt.toISOString(),
     finishedAt: finishedAt?.toISOString() ?? null,

@@ -65,6 +65,8 @@ const ACTIONS = {
   restart_failed: ["auditDoRestartFailed", "auditDidRestartFailed"],
   gave_up: ["auditDoGaveUp", "auditDidGaveUp"],
   load_demo_data: ["auditDoLoadDemoData", "auditDidLoadDemoData"],
+  set_dispatch: ["auditDoSetDispatch", "auditDidSetDispatch"],
+  clear_dispatch: ["auditDoClearDispatch", "auditDidClearDispatch"],
 } as const satisfies Record<string, [TMessageKey, TMessageKey]>;
 
 const OP_VERBS: Record<number, TMessageKey> = {

@@ -11,6 +11,7 @@ import { TOPOLOGY_MESSAGES } from "@/lib/client/i18n/areas/topology";
 import { AGENT_FLEET_MESSAGES } from "@/lib/client/i18n/areas/agent-fleet";
 import { FLEET_OPERATIONS_MESSAGES } from "@/lib/client/i18n/areas/fleet-operations";
 import { FIND_MESSAGES } from "@/lib/client/i18n/areas/find";
+import { DISPATCH_MESSAGES } from "@/lib/client/i18n/areas/dispatch";
 
 const CORE_MESSAGES = {
   appName: { en: "Procdeck", zh: "Procdeck" },
@@ -346,8 +347,8 @@ const CORE_MESSAGES = {
   done: { en: "Done", zh: "完成" },
 } as const satisfies Record<string, TLocalText>;
 
-export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, live: LIVE_MESSAGES, agentFleet: AGENT_FLEET_MESSAGES, fleetOperations: FLEET_OPERATIONS_MESSAGES, find: FIND_MESSAGES } as const;
+export const MESSAGE_AREAS = { core: CORE_MESSAGES, admin: ADMIN_MESSAGES, audit: AUDIT_MESSAGES, roles: ROLES_MESSAGES, topology: TOPOLOGY_MESSAGES, live: LIVE_MESSAGES, agentFleet: AGENT_FLEET_MESSAGES, fleetOperations: FLEET_OPERATIONS_MESSAGES, find: FIND_MESSAGES, dispatch: DISPATCH_MESSAGES } as const;
 
-export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...LIVE_MESSAGES, ...AGENT_FLEET_MESSAGES, ...FLEET_OPERATIONS_MESSAGES, ...FIND_MESSAGES };
+export const MESSAGES = { ...CORE_MESSAGES, ...ADMIN_MESSAGES, ...AUDIT_MESSAGES, ...ROLES_MESSAGES, ...TOPOLOGY_MESSAGES, ...LIVE_MESSAGES, ...AGENT_FLEET_MESSAGES, ...FLEET_OPERATIONS_MESSAGES, ...FIND_MESSAGES, ...DISPATCH_MESSAGES };
 
 export type TMessageKey = keyof typeof MESSAGES;

@@ -38,6 +38,25 @@ export const TOPOLOGY_CASES: TRouteCase[] = [
     needs: "global-admin",
     build: async () => ({ path: `/api/console/admin/businesses/${await insertBusiness("mx-delete")}` }),
   },
+  // who carries out a business's operations (lib/operations/dispatch/): a throw-away business, so the
+  // matrix's own business keeps Procdeck's agents
+  {
+    route: "/api/console/admin/businesses/[bizId]/dispatch",
+    method: "GET",
+    surface: "console",
+    needs: "global-admin",
+    build: async () => ({ path: `/api/console/admin/businesses/${await insertBusiness("mx-dispatch")}/dispatch` }),
+  },
+  {
+    route: "/api/console/admin/businesses/[bizId]/dispatch",
+    method: "PUT",
+    surface: "console",
+    needs: "global-admin",
+    build: async () => ({
+      path: `/api/console/admin/businesses/${await insertBusiness("mx-dispatch")}/dispatch`,
+      body: { backend: "gse", gatewayUrl: "http://127.0.0.1:9/api/c/compapi/v2/gse/", appCode: "mx-gse", appSecret: "mx-gse-secret-0123456789", username: "mx" },
+    }),
+  },
 
   // ------------------------------------------------------------------ topology of one business
   { route: "/api/console/businesses/[bizId]/topology", method: "GET", surface: "console", needs: "view", build: ({ bizId }) => ({ path: `${biz(bizId)}/topology` }) },
