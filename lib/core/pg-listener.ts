@@ -12,6 +12,8 @@ type TSubscriber = { onNotice: (payload: string | undefined) => void; onReset: (
 
 class PgListener {
   private client: pg.Client | null = null;
+  /** the channels the current connection LISTENs on */
+  private listened = new Set<string>();
   private connecting: Promise<void> | null = null;
   private readonly channels = new Map<string, Set<TSubscriber>>();
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -25,10 +27,13 @@ class PgListener {
     // spliced into LISTEN: only plain identifiers
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
     const set = this.channels.get(channel) ?? new Set<TSubscriber>();
-    const isNewChannel = !this.channels.has(channel);
     set.add(subscriber);
     this.channels.set(channel, set);
-    if (isNewChannel && this.client) await this.client.query(`LISTEN ${channel}`).catch(() => this.drop(this.client));
+    const client = this.client;
+    if (client && !this.listened.has(channel)) {
+      this.listened.add(channel);
+      await client.query(`LISTEN ${channel}`).catch(() => this.drop(client));
+    }
     await this.ensureListening();
     return () => {
       set.delete(subscriber);
@@ -49,15 +54,24 @@ class PgListener {
     client.on("notification", (message) => this.channels.get(message.channel)?.forEach((s) => s.onNotice(message.payload)));
     client.on("error", () => this.drop(client));
     client.on("end", () => this.drop(client));
+    const listened = new Set<string>();
     try {
       await client.connect();
-      for (const channel of this.channels.keys()) await client.query(`LISTEN ${channel}`);
+      // a channel subscribed while this connection was being made is listened to as well: the loop
+      // ends only when none is missing, and nothing can run between that check and the assignment below
+      for (let missing = [...this.channels.keys()]; missing.length; missing = [...this.channels.keys()].filter((channel) => !listened.has(channel))) {
+        for (const channel of missing) {
+          await client.query(`LISTEN ${channel}`);
+          listened.add(channel);
+        }
+      }
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
     }
     // a script that used a cache or the notifier (seeding, a benchmark) may still exit: the socket alone keeps no process alive
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    this.listened = listened;
     this.client = client;
     // whatever subscribers knew before this connection may have missed notices
     this.resetAll();
