@@ -19,6 +19,8 @@ export class AgentConnection {
   readonly presenceId = randomUUID();
   session: string | null = null;
   isAlive = true;
+  /** messages being handled: a heartbeat still being written when the socket closes must not outlive the close */
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(
     readonly host: TAgentHost,
@@ -30,7 +32,11 @@ export class AgentConnection {
     /** the first heartbeat was answered: from now on queued work is pushed */
     private readonly onReady: (connection: AgentConnection) => void,
   ) {
-    socket.on("message", (data, isBinary) => void this.receive(isBinary ? null : data.toString()));
+    socket.on("message", (data, isBinary) => {
+      const handled = this.receive(isBinary ? null : data.toString());
+      this.handling.add(handled);
+      void handled.finally(() => this.handling.delete(handled));
+    });
     socket.on("pong", () => (this.isAlive = true));
   }
 
@@ -57,7 +63,9 @@ export class AgentConnection {
     this.socket.ping();
   }
 
+  /** Offline at once: after the messages in hand, or a heartbeat written after the close would mark it online again. */
   async onClosed() {
+    await Promise.allSettled([...this.handling]);
     await markDisconnected(this.host.id, this.presenceId).catch(() => {});
   }
 
