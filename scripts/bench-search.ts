@@ -172,9 +172,9 @@ async function checkApiMatchesSql(scenario: TScenario, queries: TCapturedQuery[]
     const { body } = await http!.post(searchPath(request.bizId), JSON.stringify(request.body), headers);
     const answer = JSON.parse(body) as { result: boolean; bk_error_msg: string; data: { count: number; info: unknown[] } };
     if (!answer.result) throw new Error(`${scenario.title}: API refused ${JSON.stringify(request.body)}: ${answer.bk_error_msg}`);
-    const sql = await pool!.query<{ __total: number; __present: boolean | null }>(queries[index].sql, queries[index].params);
-    const sqlCount = sql.rows[0]?.__total ?? 0;
-    const sqlRows = sql.rows.filter((row) => row.__present).length; // an empty page is one row holding only the total
+    const sql = await pool!.query<{ __total: number; __info: string }>(queries[index].sql, queries[index].params);
+    const sqlCount = sql.rows[0].__total;
+    const sqlRows = (JSON.parse(sql.rows[0].__info) as unknown[]).length; // one row: the total and the page as JSON text
     if (answer.data.count !== sqlCount || answer.data.info.length !== sqlRows) {
       throw new Error(`${scenario.title}: API (count ${answer.data.count}, ${answer.data.info.length} rows) and SQL (count ${sqlCount}, ${sqlRows} rows) disagree for business ${request.bizId}`);
     }

@@ -255,3 +255,20 @@ describe("search_process limits", () => {
     expect(data).toEqual({ count: 201, info: [{ bk_process_name: "bulk-201" }] });
   });
 });
+
+describe("search_process text as stored", () => {
+  // the page is written as JSON by PostgreSQL: quotes, backslashes, control characters and text beyond
+  // ASCII must come back exactly as they were stored
+  const name = uniqueName("srch-text");
+  const description = 'say "hi" \\ back\\slash\ttab\nnew line \u0001 ü 中文 😀 \u2028';
+  const startCmd = "sh -c 'echo \"$HOME\" | grep -E \"^/(root|home)\\\\b\"'";
+
+  beforeAll(async () => {
+    await createProcess({ bk_process_name: name, description, start_cmd: startCmd, timeout: 9, auto_start: false });
+  });
+
+  it("returns strings, numbers, booleans and nulls as they were stored", async () => {
+    const data = await search({ condition: { bk_process_name: name }, fields: ["bk_process_name", "description", "start_cmd", "timeout", "auto_start", "priority"] });
+    expect(data).toEqual({ count: 1, info: [{ bk_process_name: name, description, start_cmd: startCmd, timeout: 9, auto_start: false, priority: null }] });
+  });
+});

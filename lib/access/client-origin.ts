@@ -14,7 +14,11 @@ export const CLIENT_IP_HEADER = "x-procdeck-client-ip";
 
 const MAX_USER_AGENT = 300;
 
-export function readClientOrigin(headers: Headers, isProxyTrusted = readLoginEnv().PROCDECK_TRUST_PROXY === "1"): TClientOrigin {
+// read once: the environment only changes with a restart, and parsing it (every variable, through
+// zod) cost more CPU per API call than the rest of authentication (bench:search)
+let isProxyTrustedByEnv: boolean | undefined;
+
+export function readClientOrigin(headers: Headers, isProxyTrusted = (isProxyTrustedByEnv ??= readLoginEnv().PROCDECK_TRUST_PROXY === "1")): TClientOrigin {
   const userAgent = (headers.get("user-agent") ?? "").trim().slice(0, MAX_USER_AGENT);
   const socketIp = (headers.get(CLIENT_IP_HEADER) ?? "").trim();
   const socket = isIP(socketIp) ? socketIp : "";
