@@ -21,8 +21,9 @@ test("a session unused for 12 hours has ended: the page asks to sign in again an
   await openProcessList(page);
   await ageSession(page, "last_seen_at", "13 hours");
 
-  await page.getByLabel("Search by name").fill("nginx"); // the next request finds the session gone
-  await expect(page).toHaveURL(/\/sign-in\?expired=1&next=/);
+  // the page's next request finds the session gone: its own live-state poll (every 2 s), with nothing
+  // typed (a search typed now raced that poll, and lost its box to the redirect)
+  await expect(page).toHaveURL(/\/sign-in\?expired=1&next=/, { timeout: 15_000 });
   await expect(page.getByText("Your session has ended")).toBeVisible();
 });
 
