@@ -13,7 +13,7 @@ import type { Duplex } from "node:stream";
 import next from "next";
 import type { ApiError } from "@/lib/core/errors";
 import { API_CSP, securityHeaders } from "@/lib/api/security-headers";
-import { AGENT_SOCKET_PATH } from "@/lib/protocol/agent-socket";
+import { AGENT_SOCKET_PATH, formatUpgradeRefusal } from "@/lib/protocol/agent-socket";
 import { loadApiRouteTable } from "./support/api-route-table";
 import { startGatewayChild } from "./support/agent-gateway-child";
 
@@ -74,8 +74,7 @@ async function main() {
     // Next's own (the dev server's hot reload), once its first request has set its listener up
     if (rawPath !== AGENT_SOCKET_PATH && upgradesForNext.emit("upgrade", req, socket, head)) return;
     // answered, so an agent knows to long-poll instead of taking the server for down
-    const body = JSON.stringify({ ok: false, error: { code: "NOT_FOUND", message: "this server takes no socket here; agents use /api/agent/v1/poll" } });
-    socket.end(`HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(formatUpgradeRefusal(404, "NOT_FOUND", "this server takes no socket here; agents use /api/agent/v1/poll"));
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms on http://${hostname ?? "localhost"}:${port}`));

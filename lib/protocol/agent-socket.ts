@@ -6,6 +6,7 @@
 //   without the wait), and reports with an id the gateway acknowledges;
 // - the gateway pushes work the moment it is queued (and answers every heartbeat with the work the
 //   agent should hold), acknowledges reports, and closes with a code below when the agent must stop.
+import { STATUS_CODES } from "node:http";
 import { z } from "zod";
 import { ZPollRequest, ZReportRequest, ZUpgradeOrder, ZWorkItem, ZAgentError } from "@/lib/protocol/agent-protocol";
 
@@ -50,4 +51,13 @@ export function toSocketUrl(serverUrl: string): string {
   const url = new URL(AGENT_SOCKET_PATH, serverUrl);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   return url.toString();
+}
+
+/**
+ * An upgrade refused before any socket exists, written straight to the connection: the agent
+ * envelope ({ok:false,error}) in a whole HTTP response that closes the connection.
+ */
+export function formatUpgradeRefusal(status: number, code: string, message: string): string {
+  const body = JSON.stringify({ ok: false, error: { code, message } });
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }

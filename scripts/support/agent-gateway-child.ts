@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type http from "node:http";
 import net from "node:net";
 import type { Duplex } from "node:stream";
+import { formatUpgradeRefusal } from "@/lib/protocol/agent-socket";
 
 const RESTART_DELAY_MS = 1000;
 
@@ -34,7 +35,7 @@ export function startGatewayChild(): TGatewayChild {
 
   const proxyUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    if (port === null) return void socket.end(unavailable());
+    if (port === null) return void socket.end(formatUpgradeRefusal(503, "UNAVAILABLE", "the agent gateway is starting; use the long-poll meanwhile"));
     const upstream = net.connect(port, "127.0.0.1", () => {
       const headerLines: string[] = [];
       for (let i = 0; i < req.rawHeaders.length; i += 2) headerLines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
@@ -53,9 +54,4 @@ export function startGatewayChild(): TGatewayChild {
     child?.kill("SIGTERM");
   };
   return { proxyUpgrade, stop };
-}
-
-function unavailable(): string {
-  const body = JSON.stringify({ ok: false, error: { code: "UNAVAILABLE", message: "the agent gateway is starting; use the long-poll meanwhile" } });
-  return `HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }

@@ -9,7 +9,7 @@ import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { toApiError } from "@/lib/core/errors";
-import { AGENT_SOCKET_PATH, MAX_SOCKET_MESSAGE_BYTES, PING_INTERVAL_MS, SOCKET_CLOSE } from "@/lib/protocol/agent-socket";
+import { AGENT_SOCKET_PATH, formatUpgradeRefusal, MAX_SOCKET_MESSAGE_BYTES, PING_INTERVAL_MS, SOCKET_CLOSE } from "@/lib/protocol/agent-socket";
 import { authenticateAgentHeader } from "@/lib/operations/agent-token";
 import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
 import { getWorkNotifier } from "@/lib/operations/work-notifier";
@@ -78,8 +78,5 @@ export class AgentGateway {
 /** The refusal as the HTTP routes would answer it ({ok:false,error}), then the connection is closed. */
 function refuseUpgrade(socket: Duplex, status: number, code: string, message: string) {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify({ ok: false, error: { code, message } });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(formatUpgradeRefusal(status, code, message));
 }
-
-const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable" };
