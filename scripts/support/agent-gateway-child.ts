@@ -7,6 +7,7 @@ import type http from "node:http";
 import net from "node:net";
 import type { Duplex } from "node:stream";
 import { formatUpgradeRefusal } from "@/lib/protocol/agent-socket";
+import { GATEWAY_NODE_FLAGS } from "./node-memory-flags";
 
 const RESTART_DELAY_MS = 1000;
 
@@ -19,7 +20,7 @@ export function startGatewayChild(): TGatewayChild {
 
   const launch = () => {
     port = null;
-    child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/agent-gateway.ts", "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env });
+    child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, "scripts/agent-gateway.ts", "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env });
     child.on("message", (message: { type?: string; port?: number }) => {
       if (message.type === "ready" && typeof message.port === "number") port = message.port;
     });

@@ -43,6 +43,9 @@ export type TFanoutRound = {
   wasQuiet: boolean;
   /** the server's resident memory (next start + the agent gateway), highest sample during the round */
   serverRssPeakBytes: number;
+  /** the parts of serverRssPeakBytes, each at its own highest */
+  nextRssPeakBytes: number;
+  gatewayRssPeakBytes: number;
 };
 
 export type TFanoutContext = {
@@ -90,7 +93,7 @@ export async function measureFanoutRound(context: TFanoutContext, label: string)
   const wasQuietAfter = await waitUntilAgentsWait(context);
   const quietMs = performance.now() - startedAt;
   const cpuAtQuiet = readCpu(context);
-  const serverRssPeakBytes = memory.stop();
+  const rssPeaks = memory.stop();
   const statements = await readStatementCounts(sql);
   const swarmAfter = swarm.stats();
 
@@ -116,7 +119,9 @@ export async function measureFanoutRound(context: TFanoutContext, label: string)
     serverErrors: context.countServerErrors() - serverErrorsBefore,
     codes,
     wasQuiet: wasQuietBefore && wasQuietAfter,
-    serverRssPeakBytes,
+    serverRssPeakBytes: rssPeaks.total,
+    nextRssPeakBytes: rssPeaks.next,
+    gatewayRssPeakBytes: rssPeaks.gateway,
   };
 }
 
@@ -124,18 +129,28 @@ function readServerCpuSeconds({ serverPid, gatewayPid }: Pick<TFanoutContext, "s
   return readTreeCpuSeconds(serverPid) + (gatewayPid ? readTreeCpuSeconds(gatewayPid) : 0);
 }
 
-/** Samples the server's memory every 100 ms until stopped; returns the highest. */
-function sampleServerMemory({ serverPid, gatewayPid }: TFanoutContext): { stop: () => number } {
-  const read = () => readTreeRssBytes(serverPid) + (gatewayPid ? readTreeRssBytes(gatewayPid) : 0);
-  let peak = read();
-  const timer = setInterval(() => (peak = Math.max(peak, read())), 100);
+/** Samples the server's memory every 100 ms until stopped; returns the highest sum and each part's highest. */
+function sampleServerMemory({ serverPid, gatewayPid }: TFanoutContext): { stop: () => TRssPeaks } {
+  const peaks: TRssPeaks = { total: 0, next: 0, gateway: 0 };
+  const sample = () => {
+    const next = readTreeRssBytes(serverPid);
+    const gateway = gatewayPid ? readTreeRssBytes(gatewayPid) : 0;
+    peaks.total = Math.max(peaks.total, next + gateway);
+    peaks.next = Math.max(peaks.next, next);
+    peaks.gateway = Math.max(peaks.gateway, gateway);
+  };
+  sample();
+  const timer = setInterval(sample, 100);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.max(peak, read());
+      sample();
+      return peaks;
     },
   };
 }
+
+type TRssPeaks = { total: number; next: number; gateway: number };
 
 function readCpu(context: TFanoutContext): TCpuSpent {
   const bench = process.cpuUsage();

@@ -2,10 +2,10 @@
 // the enrolment secret the simulated and real agents present.
 import { spawn } from "node:child_process";
 import { findFreePort } from "../free-port";
-import { BIN } from "../run";
 import { waitForHttp } from "../wait-for-http";
 import { registerCleanup, signalGroup } from "./cleanup";
 import { snapshotFilesNextRewrites } from "./undo-next-build-rewrites";
+import { MEMORY_FLAGS } from "../node-memory-flags";
 
 export type TBenchCredentials = { appCode: string; appSecret: string; enrollSecret: string };
 /** errors: "[procdeck] unexpected error" lines the server logged (each one a 500), with the distinct first lines. */
@@ -40,7 +40,8 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   // PROCDECK_BENCH_CPU_PROF_DIR=<dir>: the server runs under `node --cpu-prof` and leaves a
   // .cpuprofile there when it stops (open it in Chrome DevTools or speedscope)
   const profileDir = process.env.PROCDECK_BENCH_CPU_PROF_DIR;
-  const command = profileDir ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "node_modules/next/dist/bin/next"] : [BIN("next")];
+  // the memory flags npm start's server runs with
+  const command = [process.execPath, ...MEMORY_FLAGS, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "node_modules/next/dist/bin/next"];
   const server = spawn(command[0], [...command.slice(1), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },
