@@ -10,7 +10,7 @@ import { loadDemoDataOnce } from "@/prisma/seed/load-demo-data";
 import { ensureAgentBuild } from "./agent-build";
 import { ensureBuild } from "./ensure-build";
 import { prepareDatabase } from "./prepare-database";
-import { MEMORY_FLAGS } from "./node-memory-flags";
+import { SERVER_MEMORY_FLAGS } from "./node-memory-flags";
 
 const RESTART_DELAYS_MS = [500, 1000, 2000, 5000];
 
@@ -42,7 +42,7 @@ export async function startServer() {
   let restarts = 0;
   const launch = () => {
     // node itself (not the tsx wrapper): one process, so a signal or kill -9 reaches the server
-    const child = spawn(process.execPath, [...MEMORY_FLAGS, "--import", "tsx", "scripts/serve.ts", "--port", String(env.PORT), ...(isDev ? ["--dev"] : [])], {
+    const child = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, "--import", "tsx", "scripts/serve.ts", "--port", String(env.PORT), ...(isDev ? ["--dev"] : [])], {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, NODE_ENV: isDev ? "development" : "production" },
     });

@@ -5,7 +5,7 @@ import { findFreePort } from "../free-port";
 import { waitForHttp } from "../wait-for-http";
 import { registerCleanup, signalGroup } from "./cleanup";
 import { snapshotFilesNextRewrites } from "./undo-next-build-rewrites";
-import { MEMORY_FLAGS } from "../node-memory-flags";
+import { SERVER_MEMORY_FLAGS } from "../node-memory-flags";
 
 export type TBenchCredentials = { appCode: string; appSecret: string; enrollSecret: string };
 /** errors: "[procdeck] unexpected error" lines the server logged (each one a 500), with the distinct first lines. */
@@ -41,7 +41,7 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   // .cpuprofile there when it stops (open it in Chrome DevTools or speedscope)
   const profileDir = process.env.PROCDECK_BENCH_CPU_PROF_DIR;
   // the memory flags npm start's server runs with
-  const command = [process.execPath, ...MEMORY_FLAGS, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "node_modules/next/dist/bin/next"];
+  const command = [process.execPath, ...SERVER_MEMORY_FLAGS, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "node_modules/next/dist/bin/next"];
   const server = spawn(command[0], [...command.slice(1), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },
