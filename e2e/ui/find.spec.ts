@@ -2,7 +2,7 @@
 // business, keyboard navigable, each result a link), `/` to focus search, the process list's search
 // by function name in any case, the audit page's pickers and sentences, and the business navigation
 // staying on pages beyond one business.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createProcessViaApi, DEMO_BIZ, openProcessList, signIn, signInAs, tableRows, uniqueName } from "./support/console";
 import { createBusiness, createUser, removeTestData, sql, type TTestUser } from "./support/users";
 
@@ -121,10 +121,8 @@ test("an administrator finds both businesses' processes, grouped by business, by
 test("/ focuses search: the page's own on the process list, the header's elsewhere, never while typing", async ({ page }) => {
   await signIn(page);
   await page.goto("/audit");
-  // entries arrive from the client: the page has hydrated and listens for keys
   await expect(page.locator("tbody tr[data-audit-id]").first()).toBeVisible({ timeout: 30_000 });
-  await page.locator("body").press("/");
-  await expect(headerSearch(page)).toBeFocused();
+  await pressSlashUntilFocused(page, headerSearch(page));
   await expect(headerSearch(page)).toHaveValue("");
 
   // typing "/" into a field types it
@@ -135,9 +133,19 @@ test("/ focuses search: the page's own on the process list, the header's elsewhe
   await expect(objectFilter).toBeFocused();
 
   await openProcessList(page);
-  await page.locator("body").press("/");
-  await expect(page.getByLabel("Search by name or function")).toBeFocused();
+  await pressSlashUntilFocused(page, page.getByLabel("Search by name or function"));
 });
+
+/**
+ * The pages come with their content in the server's HTML, so they can be shown before they have
+ * hydrated and listen for keys: a "/" pressed then goes nowhere. It is pressed again until it lands.
+ */
+async function pressSlashUntilFocused(page: Page, field: Locator) {
+  await expect(async () => {
+    await page.locator("body").press("/");
+    await expect(field).toBeFocused({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
 
 test("the process list finds a process by its function name in any case", async ({ page }) => {
   await signIn(page);
