@@ -25,6 +25,8 @@ import { startBenchDatabase } from "./support/bench-ops/start-bench-database";
 import { BENCH_CREDENTIALS, startBenchServer } from "./support/bench-ops/start-bench-server";
 
 const DATA_DIR = ".data/bench-ops";
+/** Rows of warm-up work before the measured rounds, whatever the host count (at least one round). */
+const WARM_UP_ROWS = 3000;
 
 async function main() {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -75,8 +77,12 @@ async function main() {
 
   const fanoutContext = { sql: db.sql, esb, swarm, hosts, serverPid: server.pid, gatewayPid: gateway?.pid ?? null, postmasterPid, pollIntervalMs: options.pollIntervalMs, countServerErrors: () => server.errors().count };
   const fanoutRounds: TFanoutRound[] = [];
-  // the warm-up round is shown but left out of the medians: first calls pay for route code loading and JIT
-  for (const label of ["warm-up", ...Array.from({ length: options.rounds }, (_, i) => `round ${i + 1}`)]) {
+  // warm-up rounds are shown but left out of the medians: first calls pay for route code loading and JIT.
+  // Their number makes every size warm up on the same work (WARM_UP_ROWS): one 1,000-host round left
+  // the next two at 0.64–0.67 ms per row, the four after them at 0.33–0.47 ms
+  const warmUpRounds = Math.ceil(WARM_UP_ROWS / hosts.length);
+  const warmUpLabels = Array.from({ length: warmUpRounds }, (_, i) => (warmUpRounds === 1 ? "warm-up" : `warm-up ${i + 1}`));
+  for (const label of [...warmUpLabels, ...Array.from({ length: options.rounds }, (_, i) => `round ${i + 1}`)]) {
     const round = await measureFanoutRound(fanoutContext, label);
     fanoutRounds.push(round);
     console.log(`  ${label}: ${round.rows} rows terminal after ${(round.clientMs / 1000).toFixed(2)} s, ${round.statements.calls} statements, ${round.errors} load-generator errors`);

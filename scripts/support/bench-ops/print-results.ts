@@ -15,7 +15,7 @@ export type TBenchReport = {
 
 export function printResults(report: TBenchReport): void {
   const { fanoutRounds, startLatency } = report;
-  const measured = fanoutRounds.filter((round) => round.label !== "warm-up");
+  const measured = fanoutRounds.filter((round) => !round.label.startsWith("warm-up"));
   const hosts = measured[0]?.rows ?? 0;
 
   console.log("\n══════════ Procdeck operations benchmark ══════════");
