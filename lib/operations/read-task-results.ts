@@ -18,12 +18,12 @@ import { jobProcessKey } from "@/lib/operations/process-spec";
 import { settleOverdueRows } from "@/lib/operations/task-lifecycle";
 import { text } from "@/lib/core/i18n";
 
-type TRowResult = { error_code: number; error_msg: string; content: unknown };
+type TAnsweredResult = { error_code: number; error_msg: string; content: unknown };
 
 const ZGseResultQuery = z.object({ task_id: z.string().min(1).max(64) });
 const ZJobResultQuery = z.object({ bk_biz_id: z.coerce.number().int().min(1), bk_gse_taskid: z.string().min(1).max(64) });
 
-type TResultRow = {
+type TStoredRow = {
   cloudId: number;
   ip: string;
   namespace: string;
@@ -46,14 +46,14 @@ const ROWS_OF_TASK_SQL = `SELECT r.bk_cloud_id AS "cloudId", r.ip, r.namespace, 
   FROM task_row r LEFT JOIN host h ON h.bk_host_id = r.bk_host_id
   WHERE r.task_id = $1 ORDER BY r.id`;
 
-async function loadRows(caller: TAppCaller, taskId: string, bizId?: number): Promise<TResultRow[]> {
+async function loadRows(caller: TAppCaller, taskId: string, bizId?: number): Promise<TStoredRow[]> {
   await settleOverdueRows();
   const task = await getDb().task.findUnique({ where: { id: taskId }, select: { bizId: true, appCode: true } });
   if (task) assertCanReadTask(caller, taskId, task);
   if (!task || (bizId !== undefined && task.bizId !== bizId)) {
     throw new ApiError("NOT_FOUND", text(`task ${taskId} does not exist${bizId ? ` in business ${bizId}` : ""}`, `任务 ${taskId} 不存在`));
   }
-  return queryShaped<TResultRow>(ROWS_OF_TASK_SQL, [taskId]);
+  return queryShaped<TStoredRow>(ROWS_OF_TASK_SQL, [taskId]);
 }
 
 function assertCanReadTask(caller: TAppCaller, taskId: string, task: { bizId: number | null; appCode: string | null }) {
@@ -67,20 +67,20 @@ function assertCanReadTask(caller: TAppCaller, taskId: string, task: { bizId: nu
   );
 }
 
-function toResult(row: { code: number; message: string; content: string }): TRowResult {
+function toResult(row: { code: number; message: string; content: string }): TAnsweredResult {
   return { error_code: row.code, error_msg: row.message || (row.code === RESULT_CODE.RUNNING ? "handling" : row.code === RESULT_CODE.DONE ? "success" : ""), content: row.content };
 }
 
 /** Which result API is asked: v1 get_proc_operate_result, get_proc_operate_result_v2, or GSE 2.0 (agent ids). */
 export type TGseResultApi = "v1" | "v2" | "agent";
 
-const KEY_OF: Record<TGseResultApi, (row: TResultRow) => string> = {
+const KEY_OF: Record<TGseResultApi, (row: TStoredRow) => string> = {
   v1: (row) => gseV1Key(row),
   v2: (row) => gseV2Key(row),
   agent: (row) => gseAgentKey(row),
 };
 
-export async function readGseTaskResult(body: Record<string, unknown>, caller: TAppCaller, api: TGseResultApi = "v2"): Promise<Record<string, TRowResult>> {
+export async function readGseTaskResult(body: Record<string, unknown>, caller: TAppCaller, api: TGseResultApi = "v2"): Promise<Record<string, TAnsweredResult>> {
   const { task_id: taskId } = parseEsbInput(ZGseResultQuery, body);
   const rows = await loadRows(caller, taskId);
   return Object.fromEntries(rows.map((row) => [KEY_OF[api](row), toResult(row)]));
