@@ -2,8 +2,8 @@
 // transaction, with its audit entry. Its business's dispatch backend (lib/operations/dispatch/) then
 // queues it: waiting agents are woken by NOTIFY (sent at commit), or the task is queued for an existing GSE.
 import "server-only";
-import { writeAuditEntries, type TActor } from "@/lib/core/write-audit-entry";
-import { getDb, type TTx } from "@/lib/core/db";
+import { writeAuditEntriesSql, type TActor } from "@/lib/core/write-audit-entry";
+import { runInSqlTransaction, type TSqlTx } from "@/lib/core/db";
 import type { TProcSpec } from "@/lib/protocol/agent-protocol";
 import { RESULT_CODE } from "@/lib/protocol/result-codes";
 import { toStorableText } from "@/lib/protocol/storable-text";
@@ -40,28 +40,21 @@ export type TCreateTaskInput = {
 };
 
 export async function createTask(input: TCreateTaskInput): Promise<string> {
-  return getDb().$transaction(async (tx) => {
+  // on the pool, not through Prisma: the rows' JSON is the largest parameter the server ever sends, and
+  // Prisma would keep it in memory after the reply (lib/core/db.ts)
+  return runInSqlTransaction(async (tx) => {
     const taskId = await nextTaskId(tx);
-    await tx.task.create({
-      data: {
-        id: taskId,
-        source: input.source,
-        opType: input.opType,
-        bizId: input.bizId,
-        requestedBy: input.actor.name,
-        appCode: input.actor.appCode ?? null,
-        processId: input.processId ?? null,
-        retryOf: input.retryOf ?? null,
-        rowCount: input.targets.length,
-      },
-    });
+    await tx.query(
+      `INSERT INTO task (id, source, op_type, bk_biz_id, requested_by, app_code, bk_process_id, retry_of, row_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [taskId, input.source, input.opType, input.bizId, input.actor.name, input.actor.appCode ?? null, input.processId ?? null, input.retryOf ?? null, input.targets.length],
+    );
     const backend = await dispatchBackendOf(tx, input.bizId);
     const specs = input.targets.map((target) => target.spec);
     const hostIds = await insertRows(tx, taskId, input, backend.holdFor(specs));
     await backend.queue(tx, { taskId, bizId: input.bizId, hostIds, specs });
     // no host that can answer: every row was born ended (117), so the task is closed before the reply
     if (!hostIds.length) await closeTasks(tx, [taskId]);
-    await writeAuditEntries(tx, [
+    await writeAuditEntriesSql(tx, [
       {
         actor: input.actor,
         bizId: input.bizId,
@@ -83,7 +76,7 @@ export async function createTask(input: TCreateTaskInput): Promise<string> {
  * offline gets the grace of task-lifecycle.ts: it may be restarting). Rows `hold` keeps for another
  * backend need no Procdeck agent: they are born claimed by its session, with its deadline.
  */
-async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput, hold: TRowHold | null): Promise<number[]> {
+async function insertRows(tx: TSqlTx, taskId: string, input: TCreateTaskInput, hold: TRowHold | null): Promise<number[]> {
   const rows = input.targets.map((target, n) => ({
     n,
     cloudId: target.cloudId,
@@ -96,27 +89,29 @@ async function insertRows(tx: TTx, taskId: string, input: TCreateTaskInput, hold
     supplierId: target.supplierId ?? null,
     agentRef: target.agentRef ?? null,
   }));
-  const known = await tx.$queryRaw<{ bk_host_id: number }[]>`
-    WITH inserted AS (
+  const { rows: known } = await tx.query<{ bk_host_id: number }>(
+    `WITH inserted AS (
       INSERT INTO task_row (task_id, bk_host_id, bk_cloud_id, ip, namespace, name, op_type, spec, labels, bk_supplier_id, agent_ref, code, message, finished_at, claimed_at, claim_session, deadline)
-      SELECT ${taskId}, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec, x.labels, x."supplierId", x."agentRef",
-        CASE WHEN h.bk_host_id IS NULL OR (h.agent_token_hash IS NULL AND NOT y.is_held) THEN ${RESULT_CODE.AGENT_OFFLINE}::int ELSE ${RESULT_CODE.RUNNING}::int END,
+      SELECT $1, h.bk_host_id, x."cloudId", x.ip, x.namespace, x.name, x."opType", x.spec, x.labels, x."supplierId", x."agentRef",
+        CASE WHEN h.bk_host_id IS NULL OR (h.agent_token_hash IS NULL AND NOT y.is_held) THEN $2::int ELSE $3::int END,
         CASE WHEN h.bk_host_id IS NOT NULL AND (h.agent_token_hash IS NOT NULL OR y.is_held) THEN ''
           WHEN h.bk_host_id IS NOT NULL THEN 'no agent has enrolled on this host'
           WHEN x.ip = '' THEN 'agent ' || x."agentRef" || ' is not known to Procdeck'
           ELSE 'host ' || x."cloudId" || ':' || x.ip || ' is not known to Procdeck' END,
         CASE WHEN h.bk_host_id IS NULL OR (h.agent_token_hash IS NULL AND NOT y.is_held) THEN now() END,
         CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN now() END,
-        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN ${hold?.session ?? null}::text END,
-        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN now() + make_interval(secs => ${hold?.deadlineSecs ?? 0}::int) END
-      FROM jsonb_to_recordset(${JSON.stringify(rows, storableStrings)}::jsonb)
+        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN $4::text END,
+        CASE WHEN h.bk_host_id IS NOT NULL AND y.is_held THEN now() + make_interval(secs => $5::int) END
+      FROM jsonb_to_recordset($6::jsonb)
         AS x(n int, "cloudId" int, ip text, namespace text, name text, "opType" int, spec jsonb, labels jsonb, "supplierId" int, "agentRef" text)
-      CROSS JOIN (SELECT ${hold !== null}::boolean AS is_held) y
+      CROSS JOIN (SELECT $7::boolean AS is_held) y
       LEFT JOIN host h ON h.bk_cloud_id = x."cloudId" AND h.bk_host_innerip = x.ip
       ORDER BY x.n -- row ids in request order
       RETURNING bk_host_id, code
     )
-    SELECT DISTINCT bk_host_id FROM inserted WHERE code = ${RESULT_CODE.RUNNING}`;
+    SELECT DISTINCT bk_host_id FROM inserted WHERE code = $3`,
+    [taskId, RESULT_CODE.AGENT_OFFLINE, RESULT_CODE.RUNNING, hold?.session ?? null, hold?.deadlineSecs ?? 0, JSON.stringify(rows, storableStrings), hold !== null],
+  );
   return known.map((row) => row.bk_host_id);
 }
 

@@ -19,7 +19,7 @@
 //   transaction), a revoke's tasks (revoke-agent.ts), and a task read finished but not yet closed
 //   (closeTaskIfDone, get-task-detail.ts).
 import "server-only";
-import { getDb, getPgPool, type TTx } from "@/lib/core/db";
+import { getDb, getPgPool, type TSqlTx, type TTx } from "@/lib/core/db";
 import { readOperationsEnv } from "@/lib/core/env";
 import { AGENT_OFFLINE_AFTER_SECS } from "@/lib/protocol/agent-protocol";
 import { RESULT_CODE } from "@/lib/protocol/result-codes";
@@ -77,10 +77,9 @@ export async function settleRows(tx: TTx | null, revokedHostId: number | null = 
 }
 
 /** Closes those of `taskIds` (null: every open task) with no running row left; answers the ids it closed. In `tx` when given. */
-export async function closeTasks(tx: TTx | null, taskIds: string[] | null): Promise<string[]> {
+export async function closeTasks(tx: TSqlTx | null, taskIds: string[] | null): Promise<string[]> {
   if (taskIds && !taskIds.length) return [];
-  type TRow = { id: string };
-  const rows = tx ? await tx.$queryRawUnsafe<TRow[]>(CLOSE_TASKS_SQL, taskIds) : (await getPgPool().query<TRow>(CLOSE_TASKS_SQL, [taskIds])).rows;
+  const { rows } = await (tx ?? getPgPool()).query<{ id: string }>(CLOSE_TASKS_SQL, [taskIds]);
   return rows.map((row) => row.id);
 }
 

@@ -7,7 +7,7 @@
 // Either way a task is the same rows, settled and closed by task-lifecycle.ts, so the console, the audit
 // trail, retries and Procdeck's own GSE/JOB result APIs read every task alike.
 import "server-only";
-import type { TTx } from "@/lib/core/db";
+import type { TSqlTx } from "@/lib/core/db";
 import type { TProcSpec } from "@/lib/protocol/agent-protocol";
 import { gseBackend } from "@/lib/operations/dispatch/gse-backend";
 import { procdeckBackend } from "@/lib/operations/dispatch/procdeck-backend";
@@ -27,11 +27,11 @@ export type TDispatchBackend = {
   /** null: rows wait for their host's Procdeck agent (and end 117 on a host no agent ever enrolled on) */
   holdFor: (specs: TProcSpec[]) => TRowHold | null;
   /** after the rows are inserted, in the same transaction: wake the agents, or queue the send */
-  queue: (tx: TTx, task: TQueuedTask) => Promise<void>;
+  queue: (tx: TSqlTx, task: TQueuedTask) => Promise<void>;
 };
 
-export async function dispatchBackendOf(tx: TTx, bizId: number | null): Promise<TDispatchBackend> {
+export async function dispatchBackendOf(tx: TSqlTx, bizId: number | null): Promise<TDispatchBackend> {
   if (bizId === null) return procdeckBackend;
-  const config = await tx.gseBackend.findUnique({ where: { bizId }, select: { bizId: true } });
-  return config ? gseBackend : procdeckBackend;
+  const { rowCount } = await tx.query("SELECT 1 FROM gse_backend WHERE bk_biz_id = $1", [bizId]);
+  return rowCount ? gseBackend : procdeckBackend;
 }

@@ -23,6 +23,6 @@ export const gseBackend: TDispatchBackend = {
   holdFor: (specs) => ({ session: GSE_SESSION, deadlineSecs: giveUpSecsOf(specs) + SWEEP_MARGIN_SECS }),
   queue: async (tx, task) => {
     if (!task.hostIds.length || task.bizId === null) return;
-    await tx.gseDispatch.create({ data: { taskId: task.taskId, bizId: task.bizId, giveUpAt: new Date(Date.now() + giveUpSecsOf(task.specs) * 1000) } });
+    await tx.query("INSERT INTO gse_dispatch (task_id, bk_biz_id, give_up_at) VALUES ($1, $2, now() + make_interval(secs => $3::float8))", [task.taskId, task.bizId, giveUpSecsOf(task.specs)]);
   },
 };

@@ -9,6 +9,6 @@ export const procdeckBackend: TDispatchBackend = {
   holdFor: () => null,
   queue: async (tx, task) => {
     const notices = encodeWorkNotices(task.hostIds);
-    if (notices.length) await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, notice) FROM unnest(${notices}::text[]) AS notice`;
+    if (notices.length) await tx.query("SELECT pg_notify($1, notice) FROM unnest($2::text[]) AS notice", [WORK_CHANNEL, notices]);
   },
 };
