@@ -21,9 +21,16 @@ export async function acceptHeartbeat(host: TAgentHost, input: THeartbeatInput, 
   await recordManagedStates(null, host.id, input.managed);
   await recordProcessStats(host.id, input.stats);
   await settleOverdueRows();
-  // only agents that report their platform know the upgrade order (an older one would be sent it,
-  // and ignore it, on every heartbeat)
-  const upgrade = input.platform !== undefined ? await readUpgradeOrder(host.id, input.version, true) : undefined;
+  return withUpgradeOrder(host.id, input, work, true);
+}
+
+/**
+ * The reply to a heartbeat or a woken poll: `work`, and the upgrade order when there is one.
+ * `isSettling`: also settle an upgrade the reported version finished. Only agents that report their
+ * platform know the order (an older one would be sent it, and ignore it, on every heartbeat).
+ */
+export async function withUpgradeOrder(hostId: number, input: Pick<THeartbeatInput, "platform" | "version">, work: TPollReply["work"], isSettling: boolean): Promise<TPollReply> {
+  const upgrade = input.platform !== undefined ? await readUpgradeOrder(hostId, input.version, isSettling) : undefined;
   return { work, ...(upgrade && { upgrade }) };
 }
 

@@ -5,9 +5,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TPollReply, TPollRequest } from "@/lib/protocol/agent-protocol";
-import { acceptHeartbeat, toReceiver } from "@/lib/operations/accept-heartbeat";
+import { acceptHeartbeat, toReceiver, withUpgradeOrder } from "@/lib/operations/accept-heartbeat";
 import type { TAgentHost } from "@/lib/operations/agent-token";
-import { readUpgradeOrder } from "@/lib/operations/agent-upgrade";
 import { markDisconnected } from "@/lib/operations/agent-presence";
 import { claimWork } from "@/lib/operations/claim-agent-work";
 import { getWorkNotifier } from "@/lib/operations/work-notifier";
@@ -27,7 +26,5 @@ export async function pollAgentWork(host: TAgentHost, input: TPollRequest, signa
     await markDisconnected(host.id, pollId);
     return { work: [] };
   }
-  const work = await claimWork(host.id, toReceiver(input));
-  const upgrade = input.platform !== undefined ? await readUpgradeOrder(host.id, input.version, false) : undefined;
-  return { work, ...(upgrade && { upgrade }) };
+  return withUpgradeOrder(host.id, input, await claimWork(host.id, toReceiver(input)), false);
 }
