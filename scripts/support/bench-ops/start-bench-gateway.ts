@@ -5,15 +5,13 @@ import { findFreePort } from "../free-port";
 import { waitForHttp } from "../wait-for-http";
 import { registerCleanup, signalGroup } from "./cleanup";
 import { GATEWAY_NODE_FLAGS } from "../node-memory-flags";
+import { readCpuProfileFlags } from "../cpu-profile-flags";
 
 export type TBenchGateway = { baseUrl: string; pid: number };
 
 export async function startBenchGateway(databaseUrl: string): Promise<TBenchGateway> {
   const port = await findFreePort(3400);
-  // PROCDECK_BENCH_CPU_PROF_DIR=<dir>: profiled like the server (start-bench-server.ts)
-  const profileDir = process.env.PROCDECK_BENCH_CPU_PROF_DIR;
-  const profileFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...profileFlags, "scripts/agent-gateway.ts", "--port", String(port), "--host", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...readCpuProfileFlags(), "scripts/agent-gateway.ts", "--port", String(port), "--host", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
     detached: true,

@@ -6,6 +6,7 @@ import { waitForHttp } from "../wait-for-http";
 import { registerCleanup, signalGroup } from "./cleanup";
 import { snapshotFilesNextRewrites } from "./undo-next-build-rewrites";
 import { SERVER_MEMORY_FLAGS } from "../node-memory-flags";
+import { readCpuProfileFlags } from "../cpu-profile-flags";
 
 export type TBenchCredentials = { appCode: string; appSecret: string; enrollSecret: string };
 /** errors: "[procdeck] unexpected error" lines the server logged (each one a 500), with the distinct first lines. */
@@ -37,11 +38,8 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
 
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
-  // PROCDECK_BENCH_CPU_PROF_DIR=<dir>: the server runs under `node --cpu-prof` and leaves a
-  // .cpuprofile there when it stops (open it in Chrome DevTools or speedscope)
-  const profileDir = process.env.PROCDECK_BENCH_CPU_PROF_DIR;
   // the memory flags npm start's server runs with
-  const command = [process.execPath, ...SERVER_MEMORY_FLAGS, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "node_modules/next/dist/bin/next"];
+  const command = [process.execPath, ...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), "node_modules/next/dist/bin/next"];
   const server = spawn(command[0], [...command.slice(1), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },

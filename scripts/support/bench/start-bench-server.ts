@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { findFreePort } from "../free-port";
 import { SERVER_MEMORY_FLAGS } from "../node-memory-flags";
+import { readCpuProfileFlags } from "../cpu-profile-flags";
 import { waitForHttp } from "../wait-for-http";
 
 export type TBenchServer = {
@@ -24,12 +25,8 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   const queryCountDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-bench-queries-"));
-  // PROCDECK_BENCH_CPU_PROF_DIR=<dir>: the server runs under `node --cpu-prof` and leaves a
-  // .cpuprofile there when it stops (open it in Chrome DevTools or speedscope)
-  const profileDir = process.env.PROCDECK_BENCH_CPU_PROF_DIR;
   // the memory flags npm start's server runs with
-  const nodeFlags = [...SERVER_MEMORY_FLAGS, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
-  const server = spawn(process.execPath, [...nodeFlags, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     // inherited, not piped: a server whose stderr pipe closes under it (we exited first) spins on EPIPE
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
