@@ -1,5 +1,5 @@
 // The agent gateway as a process of its own (lib/api/agent-gateway/agent-gateway.ts):
-//   node --heap-growing-percent=15 --conditions=react-server --import tsx scripts/agent-gateway.ts --port 3101 [--host 0.0.0.0]
+//   node --heap-growing-percent=15 --gc-memory-reducer-start-delay-ms=1000 --max-semi-space-size=2 --conditions=react-server --import tsx scripts/agent-gateway.ts --port 3101 [--host 0.0.0.0]
 // (the node flags `npm start` and bench:ops give it: GATEWAY_NODE_FLAGS in scripts/support/node-memory-flags.ts)
 // `npm start` runs one beside its server (scripts/serve.ts hands it the agents' upgrade requests);
 // for scale, run several on their own and route AGENT_SOCKET_PATH to them (README, "Running several
