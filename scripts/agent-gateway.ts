@@ -4,6 +4,7 @@
 // `npm start` runs one beside its server (scripts/serve.ts hands it the agents' upgrade requests);
 // for scale, run several on their own and route AGENT_SOCKET_PATH to them (README, "Running several
 // instances"). GET /healthz answers with the number of connected agents.
+import "./support/without-source-maps"; // first: before any module is loaded
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { AgentGateway } from "@/lib/api/agent-gateway/agent-gateway";

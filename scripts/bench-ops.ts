@@ -47,7 +47,7 @@ async function main() {
   await insertBenchHosts(db.sql, [...hosts, REAL_AGENT_HOST]);
   const postgresVersion = (await db.sql.query<{ v: string }>(`${BENCH_TAG} SELECT current_setting('server_version') AS v`)).rows[0].v;
 
-  step(`server (build into ${process.env.NEXT_DIST_DIR} when needed, then next start)`);
+  step(`server (build into ${process.env.NEXT_DIST_DIR} when needed, then scripts/serve.ts)`);
   const server = await startBenchServer(db.url);
   const postmasterPid = db.readPostmasterPid();
   if (!postmasterPid) throw new Error("cannot find the PostgreSQL server's pid");
@@ -98,11 +98,11 @@ async function main() {
 
   printResults({
     environment: [
-      `${os.cpus().length} cores · ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · PostgreSQL ${postgresVersion} (embedded) · next start (production build) · whole run ${Math.round((Date.now() - benchStartedAt) / 1000)} s`,
+      `${os.cpus().length} cores · ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · PostgreSQL ${postgresVersion} (embedded) · scripts/serve.ts (production build) · whole run ${Math.round((Date.now() - benchStartedAt) / 1000)} s`,
       `Load average (1 min) at the start ${loadBefore.toFixed(2)}, at the end ${os.loadavg()[0].toFixed(2)}: other work on this machine shows up in every timing.`,
       `Times: "all terminal" = operate_proc request → the client's get_proc_operate_result (every ${options.pollIntervalMs} ms) showing no 115; "db recorded" = the task's created_at →`,
       `  finished_at (set when the last report is recorded); "quiet again" = → every report accepted, every simulated agent long-polling again, server + postgres under 10 % of a core.`,
-      "CPU: utime+stime (+ reaped children) of the `next start` process tree and of the postmaster tree from /proc, after minus before; bench = this process (load generator + client).",
+      "CPU: utime+stime (+ reaped children) of the server's process tree (scripts/serve.ts) and of the postmaster tree from /proc, after minus before; bench = this process (load generator + client).",
       "Statements: pg_stat_statements calls in the bench database (track=top; BEGIN/COMMIT count), reset at the request, read once quiet again; one statement = one round trip",
       `  with the pg driver. "w/o result polls" subtracts the client's get_proc_operate_result calls (${resultPollStatements} statements each, measured on a finished task).`,
     ],

@@ -32,7 +32,7 @@ async function main() {
 
   step("database (embedded PostgreSQL) and demo data");
   const db = await startBenchDatabase(DATA_DIR);
-  step(`server (build into ${process.env.NEXT_DIST_DIR} when needed, then next start)`);
+  step(`server (build into ${process.env.NEXT_DIST_DIR} when needed, then scripts/serve.ts)`);
   const server = await startBenchServer(db.url);
   const { loadDemoDataOnce } = await import("@/prisma/seed/load-demo-data");
   await loadDemoDataOnce();

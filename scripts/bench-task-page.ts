@@ -30,7 +30,7 @@ async function main() {
   const tasks = new Map<number, string>();
   for (const size of SIZES) tasks.set(size, await seedBenchTask(db.sql, bizId, size));
 
-  console.log(`▸ server (build into ${process.env.NEXT_DIST_DIR} when needed, then next start)`);
+  console.log(`▸ server (build into ${process.env.NEXT_DIST_DIR} when needed, then scripts/serve.ts)`);
   const server = await startBenchServer(db.url);
 
   console.log("▸ chromium");

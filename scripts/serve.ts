@@ -5,8 +5,10 @@
 //   its 308 for "//" in a path, keep these);
 // - names the socket's peer in x-procdeck-client-ip, overwriting whatever the client sent, so sign-in
 //   throttling has a client address a client cannot choose (lib/access/client-origin.ts);
-// - answers what Next would answer outside the surface's envelope (lib/api/early-reply.ts).
+// - answers what Next would answer outside the surface's envelope (lib/api/early-reply.ts);
+// - answers search_process itself, before Next's router (lib/api/cmdb-fast-path.ts).
 //   tsx scripts/serve.ts --port 3000 [--host 127.0.0.1] [--dev]
+import "./support/without-source-maps"; // first: before any module is loaded
 import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { Duplex } from "node:stream";
@@ -16,9 +18,10 @@ import { API_CSP, securityHeaders } from "@/lib/api/security-headers";
 import { AGENT_SOCKET_PATH, formatUpgradeRefusal } from "@/lib/protocol/agent-socket";
 import { loadApiRouteTable } from "./support/api-route-table";
 import { startGatewayChild } from "./support/agent-gateway-child";
+import { resolveServerOnlyAsEmpty } from "./support/server-only-hook";
 
 // Loaded once Next has set up its server environment: the envelopes use next/server, which expects it.
-const loadEnvelopes = async () => ({ ...(await import("@/lib/api/early-reply")), ...(await import("@/lib/api/surface-failure")) });
+const loadEnvelopes = async () => ({ ...(await import("@/lib/api/early-reply")), ...(await import("@/lib/api/surface-failure")), ...(await import("@/lib/api/cmdb-fast-path")) });
 // the same value as lib/access/client-origin.ts's CLIENT_IP_HEADER (kept literal: that module reads the env)
 const CLIENT_IP_HEADER = "x-procdeck-client-ip";
 
@@ -33,6 +36,7 @@ const hostname = option("--host");
 
 async function main() {
   const startedAt = Date.now();
+  resolveServerOnlyAsEmpty(); // before loadEnvelopes imports the fast path
   // Next attaches an upgrade listener to the server of its first request, which would take every
   // upgrade (the agents' too) for itself: it gets a stand-in, and this server hands it only the
   // upgrades that are its own (the dev server's hot reload)
@@ -41,7 +45,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const routes = loadApiRouteTable();
-  const { decideEarlyReply, surfaceFailure } = await loadEnvelopes();
+  const { decideEarlyReply, surfaceFailure, matchFastCmdbRequest, serveFastCmdbRequest } = await loadEnvelopes();
 
   const server = http.createServer((req, res) => {
     const rawPath = (req.url ?? "/").split("?")[0];
@@ -50,7 +54,10 @@ async function main() {
     req.headers[CLIENT_IP_HEADER] = normaliseAddress(req.socket.remoteAddress);
 
     const early = decideEarlyReply(req.method ?? "GET", rawPath, routes);
-    if (!early) return void handle(req, res);
+    if (!early) {
+      const fast = matchFastCmdbRequest(req.method ?? "GET", rawPath);
+      return void (fast ? serveFastCmdbRequest(req, res, fast) : handle(req, res));
+    }
     if (early.type === "page-method") {
       res.writeHead(405, { allow: early.allow, "content-type": "text/plain; charset=utf-8" });
       return void res.end("method not allowed\n");

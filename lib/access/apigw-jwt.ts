@@ -41,7 +41,7 @@ function gatewayKey(): KeyObject | null {
  * X-Bkapi-JWT (the ordinary credentials then apply). A token that is present but not valid is a 401:
  * it never falls back to other credentials.
  */
-export async function readGatewayIdentity(req: Request): Promise<TGatewayIdentity | null> {
+export async function readGatewayIdentity(req: Pick<Request, "headers">): Promise<TGatewayIdentity | null> {
   const key = gatewayKey();
   if (!key) return null;
   const token = req.headers.get(APIGW_JWT_HEADER)?.trim();

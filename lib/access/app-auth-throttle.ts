@@ -4,7 +4,7 @@
 // slow its calls down instead, so guessing from many places cannot lock the real app out. The lock
 // state is read from the database at most every CHECK_EVERY_MS per (app, client) and instance, so
 // an app's ordinary calls do not each pay a query.
-import { authenticateApp, isRecord, type TAppCaller } from "@/lib/access/authenticate-app";
+import { authenticateApp, isRecord, type TAppCaller, type TRequestMeta } from "@/lib/access/authenticate-app";
 import { readClientOrigin } from "@/lib/access/client-origin";
 import { lockedError, readLockOrDelay, readPolicy, recordFailedSignIn, throttleKeysFor, type TThrottleKeys } from "@/lib/access/login-throttle";
 import { ApiError } from "@/lib/core/errors";
@@ -15,7 +15,7 @@ const MAX_CACHED = 10_000;
 type TCachedState = { delayMs: number; lockedUntil: number; checkedAt: number };
 const states = new Map<string, TCachedState>();
 
-export async function authenticateAppThrottled(req: Request, body: unknown): Promise<TAppCaller> {
+export async function authenticateAppThrottled(req: TRequestMeta, body: unknown): Promise<TAppCaller> {
   const code = readAppCode(req, body);
   // no code at all: nothing to guess at; authenticateApp says what is missing
   if (!code) return authenticateApp(req, body);
@@ -63,7 +63,7 @@ function remember(key: string, state: TCachedState) {
 }
 
 /** The app code the caller claims, wherever it put it (the same places authenticateApp reads). */
-function readAppCode(req: Request, body: unknown): string | undefined {
+function readAppCode(req: TRequestMeta, body: unknown): string | undefined {
   const header = req.headers.get("x-bkapi-authorization");
   if (header) {
     try {

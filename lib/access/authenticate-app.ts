@@ -15,6 +15,9 @@ export type TAppCaller = { kind: "app"; appId: number; appCode: string; operator
 /** The ESB common arguments: credentials, never process attributes. */
 export const CREDENTIAL_FIELDS = ["bk_app_code", "bk_app_secret", "bk_username", "bk_token", "bk_supplier_id"] as const;
 
+/** What authentication reads of a request: its headers and its URL's query string. */
+export type TRequestMeta = Pick<Request, "headers" | "url">;
+
 type TCredentials = { appCode?: string; appSecret?: string; username?: string };
 
 // A verified secret and the app's roles are reused until any instance announces a change of any app
@@ -41,7 +44,7 @@ export function forgetVerifiedApps(): void {
 }
 const lastUsedWritten = new Map<number, number>();
 
-export async function authenticateApp(req: Request, body: unknown): Promise<TAppCaller> {
+export async function authenticateApp(req: TRequestMeta, body: unknown): Promise<TAppCaller> {
   const gateway = await readGatewayIdentity(req);
   if (gateway) return authenticateGatewayCaller(gateway);
 
@@ -80,7 +83,7 @@ function findGatewayApp(code: string): Promise<TVerifiedApp | null> {
   });
 }
 
-function readCredentials(req: Request, body: unknown): TCredentials {
+function readCredentials(req: TRequestMeta, body: unknown): TCredentials {
   const header = req.headers.get("x-bkapi-authorization");
   if (header) {
     try {

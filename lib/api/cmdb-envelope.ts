@@ -6,14 +6,19 @@ import { JsonText } from "@/lib/core/json-text";
 const SUCCESS_PREFIX = '{"result":true,"bk_error_code":0,"bk_error_msg":"success","data":';
 
 export function cmdbSuccess(data: unknown): NextResponse {
-  // the same text NextResponse.json would send, with data that is JSON already spliced in
-  if (data instanceof JsonText) return new NextResponse(`${SUCCESS_PREFIX}${data.text}}`, { headers: { "content-type": "application/json" } });
-  return NextResponse.json({ result: true, bk_error_code: 0, bk_error_msg: "success", data: data ?? null });
+  return new NextResponse(cmdbSuccessText(data), { headers: { "content-type": "application/json" } });
 }
 
 export function cmdbFailure(error: ApiError, lang: TLang): NextResponse {
-  return NextResponse.json(
-    { result: false, bk_error_code: error.code, bk_error_msg: error.localized(lang), data: null },
-    { status: error.status },
-  );
+  return new NextResponse(cmdbFailureText(error, lang), { status: error.status, headers: { "content-type": "application/json" } });
+}
+
+/** The success envelope's text; data that is JSON already is spliced in as it is. */
+export function cmdbSuccessText(data: unknown): string {
+  if (data instanceof JsonText) return `${SUCCESS_PREFIX}${data.text}}`;
+  return JSON.stringify({ result: true, bk_error_code: 0, bk_error_msg: "success", data: data ?? null });
+}
+
+export function cmdbFailureText(error: ApiError, lang: TLang): string {
+  return JSON.stringify({ result: false, bk_error_code: error.code, bk_error_msg: error.localized(lang), data: null });
 }

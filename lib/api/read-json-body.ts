@@ -7,7 +7,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** No route may raise its own cap above this (a CSV import of a few thousand lines fits well inside). */
 export const MAX_BODY_BYTES_CEILING = 8 * 1024 * 1024;
 /** A body over the limit is still read (and dropped) up to this many times the limit, so the connection stays usable. */
-const DISCARD_FACTOR = 16;
+export const DISCARD_FACTOR = 16;
 
 export type TReadJsonBodyOptions = {
   /** this route's cap in bytes (default MAX_BODY_BYTES, at most MAX_BODY_BYTES_CEILING) */
@@ -25,7 +25,7 @@ export type TReadJsonBodyOptions = {
  * Every route that reads a body goes through here; none reads req.json()/req.text() itself.
  */
 export async function readJsonBody(req: Request, options: TReadJsonBodyOptions = {}): Promise<unknown> {
-  const maxBytes = Math.min(options.maxBytes ?? MAX_BODY_BYTES, MAX_BODY_BYTES_CEILING);
+  const maxBytes = bodyCapOf(options);
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return undefined;
@@ -43,7 +43,12 @@ export async function readJsonBody(req: Request, options: TReadJsonBodyOptions =
     }
     chunks.push(value);
   }
-  const raw = Buffer.concat(chunks).toString("utf8").trim();
+  return parseJsonBody(Buffer.concat(chunks), options);
+}
+
+/** The body's bytes as JSON (undefined when blank), checked for text PostgreSQL cannot store. */
+export function parseJsonBody(bytes: Buffer, options: TReadJsonBodyOptions = {}): unknown {
+  const raw = bytes.toString("utf8").trim();
   if (raw === "") return undefined;
   let parsed: unknown;
   try {
@@ -77,7 +82,12 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, size
   }
 }
 
-function tooLarge(maxBytes: number) {
+/** The cap a route's options give (MAX_BODY_BYTES unless raised, never above the ceiling). */
+export function bodyCapOf(options: TReadJsonBodyOptions): number {
+  return Math.min(options.maxBytes ?? MAX_BODY_BYTES, MAX_BODY_BYTES_CEILING);
+}
+
+export function tooLarge(maxBytes: number) {
   const limit = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / 1024 / 1024} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
   return new ApiError("BODY_TOO_LARGE", text(`the limit is ${limit}`, `上限为 ${limit}`));
 }

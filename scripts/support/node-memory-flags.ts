@@ -1,4 +1,4 @@
-// How node runs Procdeck's long-lived processes: the HTTP server (scripts/serve.ts, `next start` in
+// How node runs Procdeck's long-lived processes: the HTTP server (scripts/serve.ts, also in
 // bench:ops) and the agent gateway (scripts/agent-gateway.ts). Each operation turns over short-lived
 // garbage per row (10,000 rows: an 8 MiB request, 10,000 pushes and reports), and V8's default heap
 // growth (a factor of up to 4 per major GC) let the server grow from 260 to 450 MB and the gateway

@@ -41,10 +41,10 @@ export type TFanoutRound = {
   codes: Record<string, number>;
   /** false when a quiet check timed out (the window then overlaps other traffic) */
   wasQuiet: boolean;
-  /** the server's resident memory (next start + the agent gateway), highest sample during the round */
+  /** the server's resident memory (scripts/serve.ts + the agent gateway), highest sample during the round */
   serverRssPeakBytes: number;
   /** the parts of serverRssPeakBytes, each at its own highest */
-  nextRssPeakBytes: number;
+  httpServerRssPeakBytes: number;
   gatewayRssPeakBytes: number;
 };
 
@@ -120,7 +120,7 @@ export async function measureFanoutRound(context: TFanoutContext, label: string)
     codes,
     wasQuiet: wasQuietBefore && wasQuietAfter,
     serverRssPeakBytes: rssPeaks.total,
-    nextRssPeakBytes: rssPeaks.next,
+    httpServerRssPeakBytes: rssPeaks.httpServer,
     gatewayRssPeakBytes: rssPeaks.gateway,
   };
 }
@@ -131,12 +131,12 @@ function readServerCpuSeconds({ serverPid, gatewayPid }: Pick<TFanoutContext, "s
 
 /** Samples the server's memory every 100 ms until stopped; returns the highest sum and each part's highest. */
 function sampleServerMemory({ serverPid, gatewayPid }: TFanoutContext): { stop: () => TRssPeaks } {
-  const peaks: TRssPeaks = { total: 0, next: 0, gateway: 0 };
+  const peaks: TRssPeaks = { total: 0, httpServer: 0, gateway: 0 };
   const sample = () => {
-    const next = readTreeRssBytes(serverPid);
+    const httpServer = readTreeRssBytes(serverPid);
     const gateway = gatewayPid ? readTreeRssBytes(gatewayPid) : 0;
-    peaks.total = Math.max(peaks.total, next + gateway);
-    peaks.next = Math.max(peaks.next, next);
+    peaks.total = Math.max(peaks.total, httpServer + gateway);
+    peaks.httpServer = Math.max(peaks.httpServer, httpServer);
     peaks.gateway = Math.max(peaks.gateway, gateway);
   };
   sample();
@@ -150,7 +150,7 @@ function sampleServerMemory({ serverPid, gatewayPid }: TFanoutContext): { stop: 
   };
 }
 
-type TRssPeaks = { total: number; next: number; gateway: number };
+type TRssPeaks = { total: number; httpServer: number; gateway: number };
 
 function readCpu(context: TFanoutContext): TCpuSpent {
   const bench = process.cpuUsage();

@@ -47,7 +47,7 @@ export function printResults(report: TBenchReport): void {
     { header: "bench CPU →quiet", value: (r) => r.cpuToQuiet.benchSecs, format: cpu },
     { header: "server CPU/row", value: serverMsPerRow, format: (v) => `${v.toFixed(2)} ms` },
     { header: "server RSS peak", value: (r) => r.serverRssPeakBytes, format: mb },
-    { header: "next start RSS", value: (r) => r.nextRssPeakBytes, format: mb },
+    { header: "HTTP server RSS", value: (r) => r.httpServerRssPeakBytes, format: mb },
     { header: "gateway RSS", value: (r) => r.gatewayRssPeakBytes, format: mb },
     { header: "statements →quiet", value: (r) => r.statements.calls, format: (v) => String(Math.round(v)) },
     { header: "per row", value: perRow, format: (v) => v.toFixed(1) },

@@ -1,5 +1,5 @@
 // The agent gateway as its own process (scripts/agent-gateway.ts) against the bench database, as it
-// runs when scaled out: the benchmark's `next start` has no gateway of its own.
+// runs when scaled out: the benchmark's server starts no gateway of its own.
 import { spawn } from "node:child_process";
 import { findFreePort } from "../free-port";
 import { waitForHttp } from "../wait-for-http";

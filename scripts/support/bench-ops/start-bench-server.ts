@@ -1,5 +1,7 @@
-// The real server under test: the production build (`next start`) against the bench database, with
-// the enrolment secret the simulated and real agents present.
+// The real server under test: the one `npm start` runs (scripts/serve.ts, production build) against the
+// bench database, with the enrolment secret the simulated and real agents present. Its agents reach
+// the gateway bench:ops starts beside it, as a fleet's would reach gateways of their own (README,
+// "Running several instances"), so it starts none itself.
 import { spawn } from "node:child_process";
 import { findFreePort } from "../free-port";
 import { waitForHttp } from "../wait-for-http";
@@ -39,11 +41,10 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   // the memory flags npm start's server runs with
-  const command = [process.execPath, ...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), "node_modules/next/dist/bin/next"];
-  const server = spawn(command[0], [...command.slice(1), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },
-    // its own process group: one signal reaches `next start` and anything it forks
+    env: { ...process.env, NODE_ENV: "production", PROCDECK_AGENT_GATEWAY: "off", PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },
+    // its own process group: one signal reaches the server and anything it forks
     detached: true,
   });
   let output = "";

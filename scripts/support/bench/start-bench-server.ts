@@ -1,5 +1,6 @@
-// `next start` (production) on a free loopback port against the bench database, in its own process
-// group so stopping it also stops any worker it forks.
+// The server `npm start` runs (scripts/serve.ts, production build) on a free loopback port against the
+// bench database, in its own process group so stopping it also stops any worker it forks. No agent
+// gateway: search has no agents.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -19,20 +20,20 @@ export type TBenchServer = {
 
 const COUNTER_PRELOAD = pathToFileURL(path.join(import.meta.dirname, "count-pg-queries.mjs")).href;
 const STOP_WAIT_MS = 5000;
-const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 export async function startBenchServer(databaseUrl: string): Promise<TBenchServer> {
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   const queryCountDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-bench-queries-"));
   // the memory flags npm start's server runs with
-  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1"], {
     // inherited, not piped: a server whose stderr pipe closes under it (we exited first) spins on EPIPE
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PROCDECK_AGENT_GATEWAY: "off",
       DATABASE_URL: databaseUrl,
       BENCH_QUERY_COUNT_DIR: queryCountDir,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${COUNTER_PRELOAD}`.trim(),
@@ -64,7 +65,7 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   try {
     await Promise.race([
       waitForHttp(`${baseUrl}/api/healthz`, 60_000),
-      exited.then(() => Promise.reject(new Error(`next start exited with ${server.exitCode ?? server.signalCode}`))),
+      exited.then(() => Promise.reject(new Error(`the server exited with ${server.exitCode ?? server.signalCode}`))),
     ]);
   } catch (error) {
     await stop();

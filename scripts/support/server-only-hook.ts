@@ -1,0 +1,17 @@
+// The HTTP server (scripts/serve.ts) runs some domain code itself, outside Next's bundler: the
+// search_process fast path (lib/api/cmdb-fast-path.ts). That code marks itself `import "server-only"`,
+// a module Next's bundler resolves to an empty one for server code and which throws everywhere else.
+// The server's process cannot take the react-server condition that resolves it so (Next's own
+// rendering needs React's ordinary build), so this resolve hook maps just that one specifier.
+import { createRequire, register } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export function resolveServerOnlyAsEmpty(): void {
+  const require = createRequire(import.meta.url);
+  const emptyUrl = pathToFileURL(path.join(path.dirname(require.resolve("server-only")), "empty.js")).href;
+  const hook = `export async function resolve(specifier, context, next) {
+    return specifier === "server-only" ? { url: ${JSON.stringify(emptyUrl)}, shortCircuit: true } : next(specifier, context);
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+}
