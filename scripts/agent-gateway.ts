@@ -1,6 +1,7 @@
-// The agent gateway as a process of its own (lib/api/agent-gateway/agent-gateway.ts):
-//   node --heap-growing-percent=15 --gc-memory-reducer-start-delay-ms=1000 --max-semi-space-size=2 --conditions=react-server --import tsx scripts/agent-gateway.ts --port 3101 [--host 0.0.0.0]
-// (the node flags `npm start` and bench:ops give it: GATEWAY_NODE_FLAGS in scripts/support/node-memory-flags.ts)
+// The agent gateway as a process of its own (lib/api/agent-gateway/agent-gateway.ts), as the build
+// bundled it (scripts/support/server-bundle.ts; `npm start` or `npm run build` makes the bundle):
+//   node --heap-growing-percent=15 --gc-memory-reducer-start-delay-ms=1000 --max-semi-space-size=2 .next/procdeck-server/agent-gateway.mjs --port 3101 [--host 0.0.0.0]
+// (the node flags `npm start` and bench:ops give it: GATEWAY_MEMORY_FLAGS in scripts/support/node-memory-flags.ts)
 // `npm start` runs one beside its server (scripts/serve.ts hands it the agents' upgrade requests);
 // for scale, run several on their own and route AGENT_SOCKET_PATH to them (README, "Running several
 // instances"). GET /healthz answers with the number of connected agents.

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { programArgs } from "./support/server-programs";
 import { ensureAgentBuild } from "./support/agent-build";
 import { ensureBuild } from "./support/ensure-build";
 import { ensureGenerated } from "./support/ensure-generated";
@@ -63,7 +64,7 @@ async function main() {
     const port = await findFreePort(3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverEnv = { ...process.env, NODE_ENV: isDevServer ? ("development" as const) : ("production" as const) };
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1", ...(isDevServer ? ["--dev"] : [])], { stdio: ["ignore", "ignore", "inherit"], env: serverEnv, detached: true });
+    server = spawn(process.execPath, [...programArgs("serve", { isDev: isDevServer }), "--port", String(port), "--host", "127.0.0.1", ...(isDevServer ? ["--dev"] : [])], { stdio: ["ignore", "ignore", "inherit"], env: serverEnv, detached: true });
     await waitForHttp(`${baseUrl}/api/healthz`, 120_000);
 
     const testEnv = {

@@ -1,13 +1,13 @@
 // `npm start`'s agent gateway: a child process of the HTTP server (scripts/agent-gateway.ts), which
-// gets the upgrade requests of AGENT_SOCKET_PATH piped through. It runs with the react-server
-// condition the server code needs and Next's own process cannot have; it is started again when it
-// dies, and it ends with the server (it watches its IPC channel).
+// gets the upgrade requests of AGENT_SOCKET_PATH piped through. It is started again when it dies, and
+// it ends with the server (it watches its IPC channel).
 import { spawn, type ChildProcess } from "node:child_process";
 import type http from "node:http";
 import net from "node:net";
 import type { Duplex } from "node:stream";
 import { formatUpgradeRefusal } from "@/lib/protocol/agent-socket";
-import { GATEWAY_NODE_FLAGS } from "./node-memory-flags";
+import { GATEWAY_MEMORY_FLAGS } from "./node-memory-flags";
+import { isRunningBundled, programArgs } from "./server-programs";
 
 const RESTART_DELAY_MS = 1000;
 
@@ -20,7 +20,9 @@ export function startGatewayChild(): TGatewayChild {
 
   const launch = () => {
     port = null;
-    child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, "scripts/agent-gateway.ts", "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env });
+    // the bundled gateway beside the bundled server; the TypeScript one (with the react-server condition its code needs) beside `--dev`'s
+    const program = isRunningBundled() ? programArgs("agent-gateway") : ["--conditions=react-server", ...programArgs("agent-gateway", { isDev: true })];
+    child = spawn(process.execPath, [...GATEWAY_MEMORY_FLAGS, ...program, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env });
     child.on("message", (message: { type?: string; port?: number }) => {
       if (message.type === "ready" && typeof message.port === "number") port = message.port;
     });

@@ -1,16 +1,33 @@
-// `npm start` builds the app when there is no build or the sources changed since the last one.
+// `npm start` builds the app when there is no build or the sources changed since the last one: Next's
+// build, and the bundle of the server's own programs (scripts/support/server-bundle.ts), each with a
+// stamp of its own sources (a change to the server's scripts rebuilds only the bundle, in a second).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BIN, run } from "./run";
+import { buildServerBundle } from "./server-bundle";
+import { serverBundleDir } from "./server-programs";
 
-const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+type TSources = { dirs: string[]; files: string[] };
+
+const APP_SOURCES: TSources = { dirs: ["app", "components", "lib", "prisma", "public"], files: ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"] };
+// the bundle holds lib/ too: its stamp covers the app's sources and the server's scripts
+const SERVER_SOURCES: TSources = { dirs: [...APP_SOURCES.dirs, "scripts/support"], files: [...APP_SOURCES.files, "scripts/serve.ts", "scripts/agent-gateway.ts"] };
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const STAMP = path.join(DIST_DIR, "procdeck-source-stamp");
+const SERVER_STAMP = path.join(DIST_DIR, "procdeck-server-stamp");
 
 export async function ensureBuild(): Promise<void> {
-  const stamp = sourceStamp();
+  await ensureAppBuild();
+  const stamp = sourceStamp(SERVER_SOURCES);
+  const isBundled = ["serve.mjs", "agent-gateway.mjs"].every((file) => existsSync(path.join(serverBundleDir(DIST_DIR), file)));
+  if (isBundled && existsSync(SERVER_STAMP) && readFileSync(SERVER_STAMP, "utf8") === stamp) return;
+  await buildServerBundle(DIST_DIR);
+  writeFileSync(SERVER_STAMP, stamp);
+}
+
+async function ensureAppBuild(): Promise<void> {
+  const stamp = sourceStamp(APP_SOURCES);
   if (existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
   console.log("Building the console (first start or changed sources)…");
   await run(BIN("prisma"), ["generate"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -25,7 +42,7 @@ export async function ensureBuild(): Promise<void> {
   writeFileSync(STAMP, stamp);
 }
 
-function sourceStamp(): string {
+function sourceStamp({ dirs, files }: TSources): string {
   const hash = createHash("sha256");
   const visit = (entry: string) => {
     if (!existsSync(entry) || entry.includes(`${path.sep}generated`)) return;
@@ -36,10 +53,10 @@ function sourceStamp(): string {
       hash.update(`${entry}:${info.size}:${info.mtimeMs}\n`);
     }
   };
-  SOURCE_DIRS.forEach(visit);
+  dirs.forEach(visit);
   // the single files by content: the build itself rewrites tsconfig.json (restored above, same text,
   // new mtime), and a stamp by mtime would then call for a rebuild at the next start, even while
   // another server of this checkout serves the current build
-  for (const file of SOURCE_FILES) if (existsSync(file)) hash.update(`${file}:${createHash("sha256").update(readFileSync(file)).digest("hex")}\n`);
+  for (const file of files) if (existsSync(file)) hash.update(`${file}:${createHash("sha256").update(readFileSync(file)).digest("hex")}\n`);
   return hash.digest("hex");
 }

@@ -15,5 +15,5 @@ const REDUCE_MEMORY_SOON = "--gc-memory-reducer-start-delay-ms=1000";
 
 export const SERVER_MEMORY_FLAGS = ["--heap-growing-percent=40", REDUCE_MEMORY_SOON];
 
-/** The agent gateway's node arguments before its script: its memory flags and the domain code's loader. */
-export const GATEWAY_NODE_FLAGS = ["--heap-growing-percent=15", REDUCE_MEMORY_SOON, "--max-semi-space-size=2", "--conditions=react-server", "--import", "tsx"];
+/** The agent gateway's memory flags (before its program: scripts/support/server-programs.ts). */
+export const GATEWAY_MEMORY_FLAGS = ["--heap-growing-percent=15", REDUCE_MEMORY_SOON, "--max-semi-space-size=2"];

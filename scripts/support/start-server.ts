@@ -1,7 +1,7 @@
 // `npm start` after generated code exists: validated env → database (embedded PostgreSQL when
 // DATABASE_URL is unset, supervised: restarted when it dies) → migrations → first admin and API app →
-// demo data (first start) → build if needed → the HTTP server (scripts/serve.ts), also started again
-// when it dies.
+// demo data (first start) → build if needed → the HTTP server (scripts/serve.ts, bundled by the build;
+// the TypeScript itself with --dev), also started again when it dies.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { readStartEnv } from "@/lib/core/env";
@@ -11,6 +11,7 @@ import { ensureAgentBuild } from "./agent-build";
 import { ensureBuild } from "./ensure-build";
 import { prepareDatabase } from "./prepare-database";
 import { SERVER_MEMORY_FLAGS } from "./node-memory-flags";
+import { programArgs } from "./server-programs";
 
 const RESTART_DELAYS_MS = [500, 1000, 2000, 5000];
 
@@ -42,7 +43,7 @@ export async function startServer() {
   let restarts = 0;
   const launch = () => {
     // node itself (not the tsx wrapper): one process, so a signal or kill -9 reaches the server
-    const child = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, "--import", "tsx", "scripts/serve.ts", "--port", String(env.PORT), ...(isDev ? ["--dev"] : [])], {
+    const child = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...programArgs("serve", { isDev }), "--port", String(env.PORT), ...(isDev ? ["--dev"] : [])], {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, NODE_ENV: isDev ? "development" : "production" },
     });

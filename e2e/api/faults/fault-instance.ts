@@ -62,7 +62,7 @@ export async function startInstance(): Promise<TInstance> {
       const main = postmasterPid();
       return [main, ...childrenOf(main)];
     },
-    serverPid: () => findProcess((cmdline) => cmdline.includes("scripts/serve.ts") && cmdline.includes(String(port))),
+    serverPid: () => findProcess((cmdline) => /\bserve\.(ts|mjs)\b/.test(cmdline) && cmdline.includes(String(port))),
     sql: async (text, values = []) => {
       const lines = readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n");
       pool ??= new pg.Pool({ host: "127.0.0.1", port: Number(lines[3]), user: "postgres", password: readFileSync(path.join(dataDir, "embedded", "pg-password"), "utf8").trim(), database: "procdeck", max: 2 });

@@ -1,9 +1,10 @@
 // Another server instance of the same build on the test database (`npm start` runs exactly this
-// program, scripts/serve.ts): what a second machine behind a load balancer would run.
+// program, scripts/serve.ts as the build bundled it): what a second machine behind a load balancer would run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "@/scripts/support/free-port";
+import { programArgs } from "@/scripts/support/server-programs";
 import { waitForHttp } from "@/scripts/support/wait-for-http";
 
 export type TServerInstance = { url: string; pid: number; kill: (signal?: NodeJS.Signals) => Promise<void> };
@@ -13,7 +14,7 @@ export async function startServerInstance(env: Record<string, string> = {}): Pro
   if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run this file through \`npm test\` without PROCDECK_TEST_DEV=1`);
   const port = await findFreePort(3300);
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...programArgs("serve"), "--port", String(port), "--host", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", ...env },
     detached: true,

@@ -4,14 +4,15 @@ import { spawn } from "node:child_process";
 import { findFreePort } from "../free-port";
 import { waitForHttp } from "../wait-for-http";
 import { registerCleanup, signalGroup } from "./cleanup";
-import { GATEWAY_NODE_FLAGS } from "../node-memory-flags";
+import { GATEWAY_MEMORY_FLAGS } from "../node-memory-flags";
+import { programArgs } from "../server-programs";
 import { readCpuProfileFlags } from "../cpu-profile-flags";
 
 export type TBenchGateway = { baseUrl: string; pid: number };
 
 export async function startBenchGateway(databaseUrl: string): Promise<TBenchGateway> {
   const port = await findFreePort(3400);
-  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...readCpuProfileFlags(), "scripts/agent-gateway.ts", "--port", String(port), "--host", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...GATEWAY_MEMORY_FLAGS, ...readCpuProfileFlags(), ...programArgs("agent-gateway"), "--port", String(port), "--host", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
     detached: true,

@@ -9,6 +9,7 @@ import { registerCleanup, signalGroup } from "./cleanup";
 import { snapshotFilesNextRewrites } from "./undo-next-build-rewrites";
 import { SERVER_MEMORY_FLAGS } from "../node-memory-flags";
 import { readCpuProfileFlags } from "../cpu-profile-flags";
+import { programArgs } from "../server-programs";
 
 export type TBenchCredentials = { appCode: string; appSecret: string; enrollSecret: string };
 /** errors: "[procdeck] unexpected error" lines the server logged (each one a 500), with the distinct first lines. */
@@ -41,7 +42,7 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   // the memory flags npm start's server runs with
-  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), ...programArgs("serve"), "--port", String(port), "--host", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", PROCDECK_AGENT_GATEWAY: "off", PROCDECK_AGENT_ENROLL_SECRET: BENCH_CREDENTIALS.enrollSecret },
     // its own process group: one signal reaches the server and anything it forks

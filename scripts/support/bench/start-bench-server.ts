@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { findFreePort } from "../free-port";
 import { SERVER_MEMORY_FLAGS } from "../node-memory-flags";
 import { readCpuProfileFlags } from "../cpu-profile-flags";
+import { programArgs } from "../server-programs";
 import { waitForHttp } from "../wait-for-http";
 
 export type TBenchServer = {
@@ -26,7 +27,7 @@ export async function startBenchServer(databaseUrl: string): Promise<TBenchServe
   const baseUrl = `http://127.0.0.1:${port}`;
   const queryCountDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-bench-queries-"));
   // the memory flags npm start's server runs with
-  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--host", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, ...readCpuProfileFlags(), ...programArgs("serve"), "--port", String(port), "--host", "127.0.0.1"], {
     // inherited, not piped: a server whose stderr pipe closes under it (we exited first) spins on EPIPE
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
