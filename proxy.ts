@@ -1,41 +1,23 @@
-// Runs before routing on every request except Next's own assets (/_next/…, which next.config.ts's
-// headers() covers):
-// - security headers on every reply, pages and API alike, errors included;
-// - pages get a Content-Security-Policy with a fresh nonce: set on the request too, Next reads it
-//   there and puts the nonce on its own scripts, so only scripts this server sent can run;
-// - a path under /api with broken percent-encoding (…/%E0%A4%A) would otherwise get Next's
-//   plain-text 500 before any route code runs; it is answered in the API's envelope here.
+// Runs before routing on every page request (not on Next's own assets, /_next/…, which next.config.ts's
+// headers() covers, and not under /api):
+// - security headers on every reply, errors included;
+// - a Content-Security-Policy with a fresh nonce: set on the request too, Next reads it there and puts
+//   the nonce on its own scripts, so only scripts this server sent can run.
+// API replies get their headers, and their envelope for a malformed path, from the HTTP server in
+// front of Next (scripts/serve.ts, lib/api/early-reply.ts): a proxy pass there cost every API call
+// CPU and, for a request with a body, a buffered copy of it (an operation to 10,000 hosts sends 8 MB).
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError } from "@/lib/core/errors";
-import { isApiPath, surfaceFailure } from "@/lib/api/surface-failure";
-import { text } from "@/lib/core/i18n";
-import { API_CSP, securityHeaders } from "@/lib/api/security-headers";
+import { securityHeaders } from "@/lib/api/security-headers";
 
 export function proxy(req: NextRequest) {
-  const path = req.nextUrl.pathname;
   const isHttps = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
-  if (isApiPath(path)) {
-    return withSecurityHeaders(malformedPathReply(req) ?? NextResponse.next(), API_CSP, isHttps);
-  }
   const csp = pageCsp(createNonce(), isHttps);
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("content-security-policy", csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, isHttps);
 }
 
-export const config = { matcher: "/((?!_next/).*)" };
-
-function malformedPathReply(req: NextRequest): NextResponse | null {
-  const path = req.nextUrl.pathname;
-  try {
-    decodeURIComponent(path);
-    return null;
-  } catch {
-    const error = new ApiError("BAD_PATH_PARAM", text("the path has malformed percent-encoding", "路径中有非法的百分号编码"));
-    const reply = surfaceFailure(path, error, req.headers);
-    return new NextResponse(reply.body, { status: reply.status, headers: reply.headers });
-  }
-}
+export const config = { matcher: "/((?!_next/|api(?:/|$)).*)" };
 
 /**
  * Scripts: only those carrying this request's nonce, and what they load ('strict-dynamic'); `next

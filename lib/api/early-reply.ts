@@ -1,7 +1,7 @@
 // Requests the HTTP server answers before Next sees them (scripts/serve.ts), because Next's own
 // answer would leave the surface's envelope: methods no route has (TRACE gets Next's HTML 500,
-// PROPFIND an empty 400), a method a route lacks (an empty 405 without Allow), OPTIONS, and "/api"
-// itself (Next's HTML 404).
+// PROPFIND an empty 400), a method a route lacks (an empty 405 without Allow), OPTIONS, "/api"
+// itself (Next's HTML 404), and an API path with broken percent-encoding (Next's plain-text 500).
 import { ApiError } from "@/lib/core/errors";
 import { isApiPath } from "@/lib/api/surface-failure";
 import { text } from "@/lib/core/i18n";
@@ -31,6 +31,10 @@ export function decideEarlyReply(method: string, rawPath: string, routes: TApiRo
   if (rawPath.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
     return { type: "failure", error: new ApiError("BAD_PATH_PARAM", text("the path may not contain '.' or '..' segments", "路径中不能包含 '.' 或 '..' 段")), allow: "" };
   }
+  // Next would answer its plain-text 500 before any route code runs
+  if (!isDecodable(rawPath)) {
+    return { type: "failure", error: new ApiError("BAD_PATH_PARAM", text("the path has malformed percent-encoding", "路径中有非法的百分号编码")), allow: "" };
+  }
   const route = matchRoute(rawPath, routes);
   const allowed = route ? allowOf(route) : "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
   if (!KNOWN_METHODS.has(upper)) return notAllowed(upper, allowed);
@@ -38,6 +42,15 @@ export function decideEarlyReply(method: string, rawPath: string, routes: TApiRo
   if (upper === "OPTIONS") return { type: "options", allow: allowed };
   const isAnswered = route.methods.includes(upper) || (upper === "HEAD" && route.methods.includes("GET"));
   return isAnswered ? null : notAllowed(upper, allowed);
+}
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function notAllowed(method: string, allow: string): TEarlyReply {
