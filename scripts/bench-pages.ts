@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable
 const COLD_TARGET_MS = 300;
 const JS_TARGET_BYTES = 180 * 1024;
 
-type TResult = { page: TBenchPage; cold: number[]; inPage: number[]; html: number[]; warm: number[]; jsGzipBytes: number; jsFiles: number };
+type TResult = { page: TBenchPage; cold: number[]; inPage: number[]; painted: number[]; html: number[]; warm: number[]; jsGzipBytes: number; jsFiles: number };
 
 async function main() {
   const runs = readRuns(process.argv.slice(2));
@@ -49,7 +49,7 @@ async function main() {
 
   const browser: Browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   registerCleanup({ name: "chromium", stopNow: () => {}, stop: () => browser.close() });
-  const results: TResult[] = pages.map((page) => ({ page, cold: [], inPage: [], html: [], warm: [], jsGzipBytes: 0, jsFiles: 0 }));
+  const results: TResult[] = pages.map((page) => ({ page, cold: [], inPage: [], painted: [], html: [], warm: [], jsGzipBytes: 0, jsFiles: 0 }));
 
   // one untimed pass: the server's first render of each route loads its code
   const warming = showProgress("warming the server up", pages.length);
@@ -70,6 +70,7 @@ async function main() {
       await context.close();
       result.cold.push(timing.ms);
       result.inPage.push(timing.inPageMs);
+      result.painted.push(timing.paintedMs);
       result.html.push(timing.htmlMs);
       result.jsGzipBytes = timing.jsGzipBytes;
       result.jsFiles = timing.jsFiles;
@@ -93,21 +94,21 @@ async function main() {
 }
 
 function printTable(results: TResult[], runs: number) {
-  const header = ["page", "path", "cold ms", "(in page)", "(HTML done)", "warm ms", "first-load JS gzip", "scripts"];
+  const header = ["page", "path", "cold ms", "(in page)", "painted ms", "(HTML done)", "warm ms", "first-load JS gzip", "scripts"];
   const withMark = (ms: number) => `${ms.toFixed(0)}${ms > COLD_TARGET_MS ? " !" : ""}`;
-  const rows = results.map(({ page, cold, inPage, html, warm, jsGzipBytes, jsFiles }) => {
-    return [page.name, page.path, withMark(median(cold)), withMark(median(inPage)), median(html).toFixed(0), median(warm).toFixed(0), `${(jsGzipBytes / 1024).toFixed(1)} kB${page.name === "process list" && jsGzipBytes > JS_TARGET_BYTES ? " !" : ""}`, String(jsFiles)];
+  const rows = results.map(({ page, cold, inPage, painted, html, warm, jsGzipBytes, jsFiles }) => {
+    return [page.name, page.path, withMark(median(cold)), withMark(median(inPage)), withMark(median(painted)), median(html).toFixed(0), median(warm).toFixed(0), `${(jsGzipBytes / 1024).toFixed(1)} kB${page.name === "process list" && jsGzipBytes > JS_TARGET_BYTES ? " !" : ""}`, String(jsFiles)];
   });
   const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
   const render = (row: string[]) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   console.log(`\n${render(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n${rows.map(render).join("\n")}`);
-  console.log(`\nMedians of ${runs} runs. cold = new browser context, navigation start → content visible (no skeleton left in <main>), by Playwright's poll; in page = the same check polled from the document's start (Playwright's poll can start late on a busy machine); HTML done = → the last byte of the streamed HTML; warm = client-side navigation from the page before.`);
+  console.log(`\nMedians of ${runs} runs. cold = new browser context, navigation start → content visible (no skeleton left in <main>), by Playwright's poll; in page = the same check polled from the document's start (Playwright's poll can start late on a busy machine); painted = the browser's largest contentful paint, never before "in page" (content in the DOM can wait for the stylesheet or scripts before it is painted); HTML done = → the last byte of the streamed HTML; warm = client-side navigation from the page before.`);
   console.log(`"!" marks a page over the targets: ${COLD_TARGET_MS} ms cold, ${JS_TARGET_BYTES / 1024} kB first-load JS (process list).`);
-  // the target's own clock: the page's, from navigation start to the first frame with the content
-  const slowest = results.reduce((worst, result) => (median(result.inPage) > median(worst.inPage) ? result : worst));
-  const overTarget = results.filter((result) => median(result.inPage) > COLD_TARGET_MS).length;
+  // the target, read in the page's own clock: navigation start → its content painted
+  const slowest = results.reduce((worst, result) => (median(result.painted) > median(worst.painted) ? result : worst));
+  const overTarget = results.filter((result) => median(result.painted) > COLD_TARGET_MS).length;
   const processList = results.find((result) => result.page.name === "process list");
-  console.log(`Target, content visible ≤ ${COLD_TARGET_MS} ms after navigation (in page): ${results.length - overTarget}/${results.length} pages; slowest ${slowest.page.name} ${median(slowest.inPage).toFixed(0)} ms.`);
+  console.log(`Target, content painted ≤ ${COLD_TARGET_MS} ms after navigation: ${results.length - overTarget}/${results.length} pages; slowest ${slowest.page.name} ${median(slowest.painted).toFixed(0)} ms.`);
   if (processList) console.log(`Target, process list first-load JS ≤ ${JS_TARGET_BYTES / 1024} kB gzip: ${(processList.jsGzipBytes / 1024).toFixed(1)} kB, ${processList.jsGzipBytes <= JS_TARGET_BYTES ? "met" : "NOT met"}.`);
 }
 
