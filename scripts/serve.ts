@@ -15,6 +15,7 @@ import type { Duplex } from "node:stream";
 import next from "next";
 import type { ApiError } from "@/lib/core/errors";
 import { API_CSP, securityHeaders } from "@/lib/api/security-headers";
+import { toWebHeaders } from "@/lib/api/node-request-headers";
 import { AGENT_SOCKET_PATH, formatUpgradeRefusal } from "@/lib/protocol/agent-socket";
 import { loadApiRouteTable } from "./support/api-route-table";
 import { startGatewayChild } from "./support/agent-gateway-child";
@@ -66,7 +67,7 @@ async function main() {
       res.writeHead(204, { allow: early.allow });
       return void res.end();
     }
-    void sendFailure(req, res, surfaceFailure(rawPath, early.error, toHeaders(req)), early.allow);
+    void sendFailure(req, res, surfaceFailure(rawPath, early.error, toWebHeaders(req)), early.allow);
   });
   // what Node's HTTP parser itself refuses (an unknown method such as CONNECTX, a malformed request
   // line or header): answered in the envelope of the path's surface when the request line names one
@@ -94,12 +95,6 @@ async function main() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-}
-
-function toHeaders(req: http.IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-  return headers;
 }
 
 async function parserRefusal(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, surfaceFailure: (path: string, error: ApiError, headers: Headers) => Response): Promise<string> {

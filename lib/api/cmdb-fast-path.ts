@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerCmdbRequest, type TCmdbRoute } from "@/lib/api/cmdb-route";
 import { SEARCH_PROCESS_ROUTE } from "@/lib/api/cmdb-routes/search-process";
+import { toWebHeaders } from "@/lib/api/node-request-headers";
 import { readNodeJsonBody } from "@/lib/api/read-node-json-body";
 
 type TFastMatch = { route: TCmdbRoute; params: Record<string, string> };
@@ -27,7 +28,7 @@ export async function serveFastCmdbRequest(req: IncomingMessage, res: ServerResp
   const reply = await answerCmdbRequest(route, {
     method: "POST",
     params,
-    meta: { headers: toHeaders(req), url: `http://localhost${req.url ?? "/"}` },
+    meta: { headers: toWebHeaders(req), url: `http://localhost${req.url ?? "/"}` },
     readBody: async () => {
       const body = await bodyRead;
       if ("error" in body) throw body.error;
@@ -44,13 +45,4 @@ export async function serveFastCmdbRequest(req: IncomingMessage, res: ServerResp
   });
   res.end(reply.body);
   if (isConnectionSpoiled) res.once("finish", () => req.socket.destroy());
-}
-
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  return headers;
 }
