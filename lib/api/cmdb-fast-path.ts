@@ -5,14 +5,15 @@
 // Only the plain form of the path comes here; one with percent-encoding or anything unusual in a
 // segment goes through Next as before.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerCmdbRequest, type TCmdbRoute } from "@/lib/api/cmdb-route";
+import { answerCmdbRequest, SUPPORTED_VERSION, type TCmdbRoute } from "@/lib/api/cmdb-route";
 import { SEARCH_PROCESS_ROUTE } from "@/lib/api/cmdb-routes/search-process";
 import { toWebHeaders } from "@/lib/api/node-request-headers";
 import { readNodeJsonBody } from "@/lib/api/read-node-json-body";
 
 type TFastMatch = { route: TCmdbRoute; params: Record<string, string> };
 
-const SEARCH_PATH = /^\/api\/(v3)\/proc\/search\/([A-Za-z0-9_-]{1,64})\/([0-9]{1,10})$/;
+// another version goes to the route, which answers it in the envelope
+const SEARCH_PATH = new RegExp(`^/api/(${SUPPORTED_VERSION})/proc/search/([A-Za-z0-9_-]{1,64})/([0-9]{1,10})$`);
 
 /** The route and its path parameters when the fast path answers this request, else null (Next does). */
 export function matchFastCmdbRequest(method: string, rawPath: string): TFastMatch | null {

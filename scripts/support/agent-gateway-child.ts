@@ -20,8 +20,8 @@ export function startGatewayChild(): TGatewayChild {
 
   const launch = () => {
     port = null;
-    // the bundled gateway beside the bundled server; the TypeScript one (with the react-server condition its code needs) beside `--dev`'s
-    const program = isRunningBundled() ? programArgs("agent-gateway") : ["--conditions=react-server", ...programArgs("agent-gateway", { isDev: true })];
+    // the bundled gateway beside the bundled server, the TypeScript one beside `--dev`'s
+    const program = programArgs("agent-gateway", { isDev: !isRunningBundled() });
     child = spawn(process.execPath, [...GATEWAY_MEMORY_FLAGS, ...program, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env });
     child.on("message", (message: { type?: string; port?: number }) => {
       if (message.type === "ready" && typeof message.port === "number") port = message.port;

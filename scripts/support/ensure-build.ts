@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { BIN, run } from "./run";
 import { buildServerBundle } from "./server-bundle";
-import { serverBundleDir } from "./server-programs";
+import { bundledProgramPath } from "./server-programs";
 
 type TSources = { dirs: string[]; files: string[] };
 
@@ -20,7 +20,7 @@ const SERVER_STAMP = path.join(DIST_DIR, "procdeck-server-stamp");
 export async function ensureBuild(): Promise<void> {
   await ensureAppBuild();
   const stamp = sourceStamp(SERVER_SOURCES);
-  const isBundled = ["serve.mjs", "agent-gateway.mjs"].every((file) => existsSync(path.join(serverBundleDir(DIST_DIR), file)));
+  const isBundled = (["serve", "agent-gateway"] as const).every((program) => existsSync(bundledProgramPath(program, DIST_DIR)));
   if (isBundled && existsSync(SERVER_STAMP) && readFileSync(SERVER_STAMP, "utf8") === stamp) return;
   await buildServerBundle(DIST_DIR);
   writeFileSync(SERVER_STAMP, stamp);

@@ -9,7 +9,7 @@
 // more there (500 long-polling agents: at 15 % the server spent twice the CPU). The gateway's young
 // generation is capped too (V8's default semi-space grows to 16 MiB): 2 MiB took it from 226 to about
 // 195 MB at 10,000 sockets for no more CPU per row. The server's is capped at 8 MiB: its 10,000-host
-// peak fell from 199–229 to 198–209 MB, and 500 long-polling agents cost 3.2–3.8 instead of 3.0–3.1 ms
+// peak fell from 199–229 to 198–224 MB (three runs), and 500 long-polling agents cost 3.2–3.8 instead of 3.0–3.1 ms
 // per row (two runs each, one session; 4 MiB had cost 19.5 instead of 12 ms, before the server ran
 // bundled and without a proxy pass per API call). No
 // hard cap on the old generation: a process with more agents than expected grows instead of crashing.

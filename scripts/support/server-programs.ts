@@ -12,10 +12,19 @@ export function serverBundleDir(distDir = process.env.NEXT_DIST_DIR || ".next"):
   return path.join(distDir, "procdeck-server");
 }
 
-/** node's arguments (after its own flags) that run `program`. */
+/** The bundled `program`'s entry file. */
+export function bundledProgramPath(program: TServerProgram, distDir?: string): string {
+  return path.join(serverBundleDir(distDir), `${program}.mjs`);
+}
+
+/**
+ * node's arguments (after its own flags) that run `program`. The gateway's TypeScript needs the
+ * react-server condition (its code imports "server-only"); the server's cannot have it, Next's own
+ * rendering needs React's ordinary build (scripts/support/server-only-hook.ts).
+ */
 export function programArgs(program: TServerProgram, { isDev = false }: { isDev?: boolean } = {}): string[] {
-  if (isDev) return ["--import", "tsx", `scripts/${program}.ts`];
-  return [path.join(serverBundleDir(), `${program}.mjs`)];
+  if (!isDev) return [bundledProgramPath(program)];
+  return [...(program === "agent-gateway" ? ["--conditions=react-server"] : []), "--import", "tsx", `scripts/${program}.ts`];
 }
 
 /** True in the bundle (its modules are .mjs files), false when tsx runs the TypeScript sources. */
