@@ -12,7 +12,7 @@ import { installCleanupHandlers, registerCleanup, runCleanup } from "./support/b
 import { showProgress } from "./support/bench-ops/show-progress";
 import { startBenchDatabase } from "./support/bench-ops/start-bench-database";
 import { startBenchServer } from "./support/bench-ops/start-bench-server";
-import { measureClientNavigation, measureColdLoad } from "./support/bench-pages/measure-page";
+import { measureClientNavigation, measureColdLoad, waitForQuietNetwork } from "./support/bench-pages/measure-page";
 import { preparePages, type TBenchPage } from "./support/bench-pages/prepare-pages";
 
 const DATA_DIR = ".data/bench-pages";
@@ -80,7 +80,7 @@ async function main() {
     const context = await browser.newContext({ storageState });
     const tab = await context.newPage();
     await tab.goto(`${server.baseUrl}${pages[pages.length - 1].path}`);
-    await tab.waitForLoadState("networkidle");
+    await waitForQuietNetwork(tab);
     for (const result of results) {
       result.warm.push(await measureClientNavigation(tab, result.page.path));
       measuring.update(++done, result.page.name);

@@ -18,6 +18,9 @@ export type TPageTiming = { ms: number; inPageMs: number; paintedMs: number; htm
 type TProbeWindow = { __benchReadyAt?: number; __benchLcpAt?: number };
 
 const READY_TIMEOUT_MS = 30_000;
+// the JS a page loads is all in long before this; a page whose polling or link prefetching keeps the
+// network busy past it is measured with what it fetched so far, and the requests still open are named
+const NETWORK_IDLE_TIMEOUT_MS = 10_000;
 
 /** True (as the ms since `since`) once `pathname` shows its content; read by waitForFunction. */
 function readyAt({ pathname, since }: { pathname: string; since: number }): number | false {
@@ -56,6 +59,10 @@ export async function measureColdLoad(context: BrowserContext, baseUrl: string, 
     scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
   };
   page.on("response", onResponse);
+  const openRequests = new Set<string>();
+  page.on("request", (request) => openRequests.add(request.url()));
+  page.on("requestfinished", (request) => openRequests.delete(request.url()));
+  page.on("requestfailed", (request) => openRequests.delete(request.url()));
   await page.addInitScript(readyProbeScript(pathOf(path)));
   try {
     await page.goto(`${baseUrl}${path}`, { waitUntil: "commit" });
@@ -64,7 +71,7 @@ export async function measureColdLoad(context: BrowserContext, baseUrl: string, 
     const inPage = await page.waitForFunction(() => (window as unknown as TProbeWindow).__benchReadyAt ?? false, undefined, { timeout: READY_TIMEOUT_MS });
     const inPageMs = (await inPage.jsonValue()) as number;
     // the first load's JS is everything the page asked for until the network is quiet
-    await page.waitForLoadState("networkidle");
+    await waitForQuietNetwork(page, () => [...openRequests]);
     page.off("response", onResponse);
     const htmlMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd);
     // never before the content is there: a paint of the header alone is not the page shown
@@ -74,6 +81,14 @@ export async function measureColdLoad(context: BrowserContext, baseUrl: string, 
   } finally {
     await page.close();
   }
+}
+
+/** Playwright's networkidle, bounded: on a timeout, a warning names the requests still open. */
+export async function waitForQuietNetwork(page: Page, openRequests: () => string[] = () => []): Promise<void> {
+  await page.waitForLoadState("networkidle", { timeout: NETWORK_IDLE_TIMEOUT_MS }).catch(() => {
+    const open = openRequests().map((url) => new URL(url).pathname + new URL(url).search);
+    console.warn(`\n  ${new URL(page.url()).pathname}: the network was not quiet ${NETWORK_IDLE_TIMEOUT_MS / 1000} s after the load${open.length ? `; still open: ${open.join(", ")}` : ""}`);
+  });
 }
 
 /** Warm: an already loaded console page navigates client-side (the App Router's own push) to `path`. */
