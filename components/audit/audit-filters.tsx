@@ -32,7 +32,7 @@ export function AuditFilters({ view, isGlobalAdmin, onViewChange }: TProps) {
       <FilterField label={t("auditFilterBusiness")}>
         <Select
           name="biz"
-          className="w-52!"
+          className="w-60!"
           value={view.biz ?? ""}
           onChange={(event) => {
             const value = event.target.value;

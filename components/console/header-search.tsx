@@ -97,7 +97,7 @@ export function HeaderSearch({ inputRef, initialText, isInitiallyFocused }: TPro
         }}
         onFocus={() => setIsOpen(true)}
         onKeyDown={onKeyDown}
-        className={`${CONTROL_CLASS} h-8 w-64 pr-7`}
+        className={`${CONTROL_CLASS} h-8 w-72! pr-7`}
       />
       {text === "" && (
         <kbd aria-hidden className="pointer-events-none absolute top-1.5 right-2 rounded border border-slate-300 px-1 font-mono text-[10px] text-slate-400 dark:border-slate-600">

@@ -44,7 +44,7 @@ export function LazyHeaderSearch() {
         title={t("findShortcut")}
         onFocus={load}
         onPointerEnter={load}
-        className={`peer ${CONTROL_CLASS} h-8 w-64 pr-7`}
+        className={`peer ${CONTROL_CLASS} h-8 w-72! pr-7`}
       />
       <kbd aria-hidden className="pointer-events-none absolute top-1.5 right-2 hidden rounded border border-slate-300 px-1 font-mono text-[10px] text-slate-400 peer-placeholder-shown:block dark:border-slate-600">
         /

@@ -30,7 +30,7 @@ export function ProcessListToolbar({ bizId, view, onViewChange, selectedCount, o
   return (
     <div className="flex flex-wrap items-end gap-2">
       {/* a name may start or end with a space, so the search is sent as typed */}
-      <FilterInput label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={view.q} isTrimmed={false} onChange={(q) => onViewChange({ q, page: 1 }, "replace")} className="w-60" isSlashSearch />
+      <FilterInput label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={view.q} isTrimmed={false} onChange={(q) => onViewChange({ q, page: 1 }, "replace")} className="w-64!" isSlashSearch />
       <ChoiceFilter label={t("moduleFilter")} anyLabel={t("anyModule")} className="w-48" value={view.module} options={moduleOptions} onChange={(module) => onViewChange({ module, page: 1 })} />
       <ChoiceFilter label={t("liveStateFilter")} anyLabel={t("liveStateAny")} className="w-44" value={view.state} options={[...LIVE_STATES]} labelOf={(state) => t(LIVE_FILTER_LABELS[state as TLiveState])} onChange={(state) => onViewChange({ state: state as TLiveState | "", page: 1 })} />
       <div className="ml-auto flex items-center gap-2">
