@@ -13,6 +13,9 @@ const STATIC_SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // scripts/serve.ts compresses instead, after rewriting a page's HTML (scripts/support/page-scripts/)
+  compress: false,
+  experimental: { inlineCss: true },
   // BlueKing clients call ESB paths with a trailing slash (…/operate_proc/); answer them directly
   // instead of redirecting, which would drop POST bodies in many HTTP clients
   skipTrailingSlashRedirect: true,

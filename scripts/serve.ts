@@ -20,6 +20,8 @@ import { AGENT_SOCKET_PATH, formatUpgradeRefusal } from "@/lib/protocol/agent-so
 import { loadApiRouteTable } from "./support/api-route-table";
 import { startGatewayChild } from "./support/agent-gateway-child";
 import { resolveServerOnlyAsEmpty } from "./support/server-only-hook";
+import { compressReply } from "./support/page-scripts/compress-replies";
+import { holdPageScriptsUntilPainted, isPageRequest } from "./support/page-scripts/hold-page-scripts";
 
 // Loaded once Next has set up its server environment: the envelopes use next/server, which expects it.
 const loadEnvelopes = async () => ({ ...(await import("@/lib/api/early-reply")), ...(await import("@/lib/api/surface-failure")), ...(await import("@/lib/api/cmdb-fast-path")) });
@@ -57,7 +59,10 @@ async function main() {
     const early = decideEarlyReply(req.method ?? "GET", rawPath, routes);
     if (!early) {
       const fast = matchFastCmdbRequest(req.method ?? "GET", rawPath);
-      return void (fast ? serveFastCmdbRequest(req, res, fast) : handle(req, res));
+      if (fast) return void serveFastCmdbRequest(req, res, fast);
+      compressReply(req, res);
+      if (!isDev && isPageRequest(req, rawPath)) holdPageScriptsUntilPainted(res);
+      return void handle(req, res);
     }
     if (early.type === "page-method") {
       res.writeHead(405, { allow: early.allow, "content-type": "text/plain; charset=utf-8" });
