@@ -1,9 +1,10 @@
 "use client";
 // Client-side context of every page: TanStack Query (one client per browser tab), UI language, the
-// time zone dates are shown in, toasts.
+// time zone dates are shown in, toasts; form controls disabled until the page has hydrated.
 // A 401 from any query or mutation means the session ended: go to sign-in and come back here after.
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { DisabledUntilHydrated } from "@/components/ui/disabled-until-hydrated";
 import { Toaster } from "@/components/ui/toaster";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { LangProvider, useT } from "@/lib/client/i18n/lang-context";
@@ -39,7 +40,9 @@ export function Providers({ lang, messages, timeZone, children }: { lang: TLang;
     <QueryClientProvider client={queryClient}>
       <LangProvider initialLang={lang} messages={messages}>
         <TimeZoneProvider initialTimeZone={timeZone}>
-          <LocalizedToaster>{children}</LocalizedToaster>
+          <LocalizedToaster>
+            <DisabledUntilHydrated>{children}</DisabledUntilHydrated>
+          </LocalizedToaster>
         </TimeZoneProvider>
       </LangProvider>
     </QueryClientProvider>
