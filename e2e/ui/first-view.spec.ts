@@ -72,3 +72,27 @@ test.describe("in a browser whose time zone is not the server's", () => {
     expect(errors).toEqual([]);
   });
 });
+
+test("a page shown before its scripts have run takes no input it would lose, then works", async ({ page }) => {
+  await signIn(page);
+  const name = uniqueName("early");
+  const processId = await createProcessViaApi(page, { bk_process_name: name });
+  // the chunks come late, as on a slow link: the page is painted from its HTML meanwhile
+  let releaseScripts = () => {};
+  const scriptsReleased = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await scriptsReleased;
+    await route.continue();
+  });
+  await page.goto(`/biz/${DEMO_BIZ}/processes/${processId}/edit`, { waitUntil: "commit" });
+  const startCommand = page.getByLabel("Start command", { exact: true });
+  await expect(page.getByRole("heading", { name: `Edit ${name}` })).toBeVisible();
+  await expect(startCommand).toBeDisabled();
+  await expect(page.getByRole("link", { name: "Processes", exact: true })).toHaveAttribute("href", `/biz/${DEMO_BIZ}/processes`);
+
+  releaseScripts();
+  await expect(startCommand).toBeEnabled({ timeout: 30_000 });
+  await startCommand.fill("./bin/start.sh --early");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").getByText(`Saved ${name}`)).toBeVisible();
+});
