@@ -2,9 +2,8 @@
 // The header's search box as a page first loads: the same-looking input, with the `/` shortcut. The
 // combobox behind it (results, arrow keys, its query: header-search.tsx) is loaded the first time the
 // box is pointed at or focused, so it is not part of every page's first-load JS; whatever was typed
-// while it loaded carries over, and the box keeps the focus. The page is shown before its scripts run
-// (scripts/support/page-scripts/): a box focused or typed in by then loads it as soon as they do.
-import { useEffect, useRef, useState } from "react";
+// while it loaded carries over, and the box keeps the focus.
+import { useRef, useState } from "react";
 import { CONTROL_CLASS } from "@/components/ui/input";
 import { useSlashFocus } from "@/lib/client/find/use-slash-focus";
 import { useT } from "@/lib/client/i18n/lang-context";
@@ -29,12 +28,6 @@ export function LazyHeaderSearch() {
       setLoaded((current) => current ?? { HeaderSearch, text: input?.value ?? "", isFocused: !!input && document.activeElement === input });
     });
   };
-
-  useEffect(() => {
-    const input = inputRef.current;
-    if (input && (input.value || document.activeElement === input)) load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the page hydrates
-  }, []);
 
   if (loaded) return <loaded.HeaderSearch inputRef={inputRef} initialText={loaded.text} isInitiallyFocused={loaded.isFocused} />;
   return (
