@@ -42,7 +42,11 @@ it("a host whose enrolled agent is offline keeps the grace, then ends 117", asyn
   const first = await esb("gse/get_proc_operate_result/", { task_id: taskId });
   // it may be restarting: the row waits (the grace is 2 s under npm test)
   expect((first.body.data as Record<string, { error_code: number }>)[`0:127.0.0.44:${META.namespace}:${META.name}`].error_code).toBe(115);
-  const rows = await waitForGseTask(taskId, 20_000);
+  // on a timeout, what the server knew of the agent's presence, and what the agent printed
+  const rows = await waitForGseTask(taskId, 20_000).catch(async (error: Error) => {
+    const presence = await sql(`SELECT agent_last_seen_at, agent_disconnected_at, agent_poll_id, agent_revoked_at FROM host WHERE bk_host_innerip = '127.0.0.44'`);
+    throw new Error(`${error.message}\nhost: ${JSON.stringify(presence)}\nagent:\n${gone.output()}`);
+  });
   const row = rows[`0:127.0.0.44:${META.namespace}:${META.name}`];
   expect(row.error_code).toBe(117);
   expect(row.error_msg).toMatch(/offline/);
