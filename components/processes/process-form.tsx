@@ -10,7 +10,6 @@ import { AttributeInput } from "@/components/processes/attribute-input";
 import { isConsoleApiError } from "@/lib/client/console-fetch";
 import { useLang, useT } from "@/lib/client/i18n/lang-context";
 import { FORM_ATTRIBUTES, isFormDirty, toCreateInput, toFieldMessages, toUpdateChanges, type TFormValues } from "@/lib/client/processes/form-values";
-import { useIsHydrated } from "@/lib/client/use-is-hydrated";
 import { useUnsavedChangesWarning } from "@/lib/client/use-unsaved-changes-warning";
 import { ATTRIBUTE_GROUPS } from "@/lib/processes/attribute-metadata";
 import { validateProcessInput } from "@/lib/processes/validate-process-input";
@@ -31,7 +30,6 @@ const ID_PREFIX = "process";
 export function ProcessForm({ mode, initialValues, submitLabel, cancelHref, notice, onSave }: TProcessFormProps) {
   const t = useT();
   const { lang } = useLang();
-  const isHydrated = useIsHydrated();
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -108,7 +106,7 @@ export function ProcessForm({ mode, initialValues, submitLabel, cancelHref, noti
         <Link href={cancelHref} className={buttonClass("secondary")}>
           {t("cancel")}
         </Link>
-        <Button type="submit" variant="primary" disabled={!isHydrated || isSaving || (mode === "update" && !isDirty)}>
+        <Button type="submit" variant="primary" disabled={isSaving || (mode === "update" && !isDirty)}>
           {isSaving ? t("saving") : submitLabel}
         </Button>
       </div>

@@ -9,13 +9,11 @@ import { LanguageSwitcher } from "@/components/console/language-switcher";
 import { consoleFetch, isConsoleApiError } from "@/lib/client/console-fetch";
 import { useT } from "@/lib/client/i18n/lang-context";
 import { safeReturnPath } from "@/lib/client/safe-return-path";
-import { useIsHydrated } from "@/lib/client/use-is-hydrated";
 
 type TCredentials = { username: string; password: string };
 
 export function SignInForm({ next, hasExpired }: { next: string; hasExpired: boolean }) {
   const t = useT();
-  const isHydrated = useIsHydrated();
   const [credentials, setCredentials] = useState<TCredentials>({ username: "", password: "" });
   const signIn = useMutation({
     mutationFn: (input: TCredentials) => consoleFetch<{ username: string; mustChangePassword: boolean }>("/api/console/session", { method: "POST", body: input }),
@@ -57,7 +55,7 @@ export function SignInForm({ next, hasExpired }: { next: string; hasExpired: boo
             <Input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={describedBy} value={credentials.password} onChange={(event) => setCredentials({ ...credentials, password: event.target.value })} />
           )}
         </Field>
-        <Button type="submit" variant="primary" className="w-full" disabled={!isHydrated || signIn.isPending || signIn.isSuccess}>
+        <Button type="submit" variant="primary" className="w-full" disabled={signIn.isPending || signIn.isSuccess}>
           {signIn.isPending || signIn.isSuccess ? t("signingIn") : t("signIn")}
         </Button>
       </form>
