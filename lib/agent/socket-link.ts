@@ -1,9 +1,9 @@
 // The agent's side of its persistent connection to the gateway (lib/protocol/agent-socket.ts): one
-// WebSocket, heartbeats and reports out with ids, work pushed in. Every message from the gateway is
-// checked against the protocol before the agent acts on it.
+// WebSocket, heartbeats and reports out with ids, work pushed in and confirmed as it is taken. Every
+// message from the gateway is checked against the protocol before the agent acts on it.
 import WebSocket from "ws";
 import type { TPollReply, TReportReply, TReportRequest } from "@/lib/protocol/agent-protocol";
-import { MAX_SOCKET_MESSAGE_BYTES, PING_INTERVAL_MS, SOCKET_CLOSE, toSocketUrl, ZGatewayMessage, type TSocketHeartbeat } from "@/lib/protocol/agent-socket";
+import { MAX_SOCKET_MESSAGE_BYTES, PING_INTERVAL_MS, SOCKET_CLOSE, toSocketUrl, ZGatewayMessage, type TSocketHeartbeat, type TSocketReceived } from "@/lib/protocol/agent-socket";
 import { AgentRefusedError } from "./server-client";
 
 /** A reply not back by then: the connection is treated as dead. */
@@ -83,8 +83,8 @@ export class SocketLink {
     return this.ws.readyState === WebSocket.OPEN;
   }
 
-  heartbeat(message: Omit<TSocketHeartbeat, "type" | "id">): Promise<TPollReply> {
-    return this.request((id) => ({ ...message, type: "heartbeat", id })) as Promise<TPollReply>;
+  heartbeat(message: Omit<TSocketHeartbeat, "type" | "id" | "acksWork">): Promise<TPollReply> {
+    return this.request((id) => ({ ...message, type: "heartbeat", id, acksWork: true } satisfies TSocketHeartbeat)) as Promise<TPollReply>;
   }
 
   report(report: TReportRequest): Promise<TReportReply> {
@@ -120,6 +120,8 @@ export class SocketLink {
     if (!parsed.success) return;
     const message = parsed.data;
     if (message.type === "work") {
+      // confirmed before anything runs: rows the gateway sent and never saw confirmed go back to the queue when the socket closes
+      if (message.work.length) this.ws.send(JSON.stringify({ type: "received", rowIds: message.work.map((item) => item.rowId) } satisfies TSocketReceived));
       const reply = { work: message.work, ...(message.upgrade && { upgrade: message.upgrade }) };
       if (message.id === null) return this.onWork(reply);
       return this.settle(message.id, reply);

@@ -17,7 +17,10 @@ export const MAX_WAIT_MS = 25_000;
 /** Sizes past which a request is refused: bounded work per request for the server. */
 const MAX_RESULTS = 1000;
 const MAX_EVENTS = 1000;
-const MAX_MANAGED = 10_000;
+export const MAX_MANAGED = 10_000;
+
+/** A task_row id (bigint) as text. */
+export const ZRowId = z.string().regex(/^\d{1,18}$/);
 
 /** What an agent needs to run and watch one process (GSE spec, normalised by lib/operations/process-spec.ts). */
 export const ZProcSpec = z.object({
@@ -65,8 +68,7 @@ export const ZWorkItem = z.object({ rowId: z.string(), opType: ZOpType, namespac
 export type TWorkItem = z.infer<typeof ZWorkItem>;
 
 export const ZWorkResult = z.object({
-  /** a task_row id (bigint) as text */
-  rowId: z.string().regex(/^\d{1,18}$/),
+  rowId: ZRowId,
   code: ZResultCode,
   message: ZStorableText(4000),
   content: ZStorableText(20_000),
@@ -130,7 +132,7 @@ export const ZPollRequest = z.object({
   /** this run of the agent (lib/agent/main.ts); absent from older agents, which get no redelivery */
   session: z.string().min(1).max(64).optional(),
   /** rows of this session received and not yet reported; a row claimed for it and not held is sent again */
-  holding: z.array(z.string().regex(/^\d{1,18}$/)).max(MAX_MANAGED).default([]),
+  holding: z.array(ZRowId).max(MAX_MANAGED).default([]),
 });
 export type TPollRequest = z.infer<typeof ZPollRequest>;
 

@@ -5,10 +5,14 @@
 // - the agent sends a heartbeat when it connects and every HEARTBEAT_INTERVAL_MS (the poll's fields,
 //   without the wait), and reports with an id the gateway acknowledges;
 // - the gateway pushes work the moment it is queued (and answers every heartbeat with the work the
-//   agent should hold), acknowledges reports, and closes with a code below when the agent must stop.
+//   agent should hold), acknowledges reports, and closes with a code below when the agent must stop;
+// - the agent confirms each work message's rows as it takes them ("received", no answer). When the
+//   connection closes, the rows it was sent and never confirmed go back to the queue: work written to
+//   a socket whose agent had just died then ends "agent offline" (117) with its host, not at its
+//   deadline. Agents that do not say `acksWork` confirm nothing, and their rows wait as before.
 import { STATUS_CODES } from "node:http";
 import { z } from "zod";
-import { ZPollRequest, ZReportRequest, ZUpgradeOrder, ZWorkItem, ZAgentError } from "@/lib/protocol/agent-protocol";
+import { MAX_MANAGED, ZPollRequest, ZReportRequest, ZRowId, ZUpgradeOrder, ZWorkItem, ZAgentError } from "@/lib/protocol/agent-protocol";
 
 export const AGENT_SOCKET_PATH = "/api/agent/v1/socket";
 /** Under AGENT_OFFLINE_AFTER_SECS with room for one lost heartbeat. */
@@ -28,13 +32,22 @@ export const SOCKET_CLOSE = {
   GOING_AWAY: 1001,
 } as const;
 
-export const ZSocketHeartbeat = ZPollRequest.omit({ waitMs: true }).extend({ type: z.literal("heartbeat"), id: z.number().int().min(0) });
+export const ZSocketHeartbeat = ZPollRequest.omit({ waitMs: true }).extend({
+  type: z.literal("heartbeat"),
+  id: z.number().int().min(0),
+  /** this agent confirms the rows it receives ("received"); absent from older agents */
+  acksWork: z.boolean().default(false),
+});
 export type TSocketHeartbeat = z.input<typeof ZSocketHeartbeat>;
 
 export const ZSocketReport = z.object({ type: z.literal("report"), id: z.number().int().min(0), report: ZReportRequest });
 export type TSocketReport = z.input<typeof ZSocketReport>;
 
-export const ZAgentSocketMessage = z.discriminatedUnion("type", [ZSocketHeartbeat, ZSocketReport]);
+/** The rows of a work message, taken by the agent; the gateway answers nothing. */
+export const ZSocketReceived = z.object({ type: z.literal("received"), rowIds: z.array(ZRowId).max(MAX_MANAGED) });
+export type TSocketReceived = z.input<typeof ZSocketReceived>;
+
+export const ZAgentSocketMessage = z.discriminatedUnion("type", [ZSocketHeartbeat, ZSocketReport, ZSocketReceived]);
 export type TAgentSocketMessage = z.infer<typeof ZAgentSocketMessage>;
 
 export const ZGatewayMessage = z.discriminatedUnion("type", [

@@ -1,6 +1,7 @@
 // The agents' socket (lib/protocol/agent-socket.ts, lib/api/agent-gateway/): work pushed to a real
 // agent the moment it is queued, the long-poll taking over where a server offers no socket, refusals
-// in the agent envelope, and messages outside the protocol answered without changing anything.
+// in the agent envelope, messages outside the protocol answered without changing anything, and work
+// written to a socket that closes before the agent confirms it ending "agent offline" at once.
 import { afterAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { AGENT_SOCKET_PATH, toSocketUrl } from "@/lib/protocol/agent-socket";
@@ -48,6 +49,37 @@ function openSocket(token: string | null): Promise<{ ws: WebSocket } | { status:
 
 function nextMessage(ws: WebSocket): Promise<Record<string, unknown>> {
   return new Promise((resolve) => ws.once("message", (data) => resolve(JSON.parse(data.toString()) as Record<string, unknown>)));
+}
+
+/** A raw agent on the socket that has heartbeated, so work for its host is pushed to it. */
+async function connectRawAgent(ip: string, acksWork: boolean): Promise<WebSocket> {
+  const opened = await openSocket(await enroll(ip));
+  if (!("ws" in opened)) throw new Error(`upgrade refused: ${JSON.stringify(opened)}`);
+  const reply = nextMessage(opened.ws);
+  opened.ws.send(JSON.stringify({ type: "heartbeat", id: 1, session: `raw-${ip}`, ...(acksWork && { acksWork }) }));
+  expect(await reply).toMatchObject({ type: "work", id: 1, work: [] });
+  return opened.ws;
+}
+
+/** Queues a start on `ip` and answers its task id and the work message pushed to `ws`. */
+async function queueStartPushedTo(ws: WebSocket, ip: string, name: string): Promise<{ taskId: string; pushed: Record<string, unknown> }> {
+  const pushed = nextMessage(ws);
+  // a deadline far beyond the test's waits: a row ending within them did not end at its deadline
+  const { spec } = daemonSpec({ opTimeout: 120 });
+  const queued = await esb("gse/operate_proc/", { meta: { namespace: "socket-receipts", name }, op_type: 0, hosts: [{ ip, bk_cloud_id: 0 }], spec });
+  expect(queued.body.result).toBe(true);
+  return { taskId: (queued.body.data as { task_id: string }).task_id, pushed: await pushed };
+}
+
+function closed(ws: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    ws.once("close", () => resolve());
+    ws.close();
+  });
+}
+
+async function waitForDisconnect(ip: string) {
+  await waitFor(async () => (await sql("SELECT 1 FROM host WHERE bk_host_innerip = $1 AND agent_disconnected_at IS NOT NULL", [ip])).length === 1, 10_000, () => `${ip} never showed disconnected`);
 }
 
 describe("the agent's socket", () => {
@@ -105,6 +137,32 @@ describe("the agent's socket", () => {
       expect(Object.values(results)[0].error_msg).not.toBe("forged");
     } finally {
       ws.close();
+    }
+  });
+
+  it("ends work the agent never confirmed 'agent offline' as soon as its socket closes, not at the deadline", { timeout: 60_000 }, async () => {
+    const ip = "127.0.0.76";
+    const ws = await connectRawAgent(ip, true);
+    const { taskId, pushed } = await queueStartPushedTo(ws, ip, "unconfirmed");
+    expect(pushed).toMatchObject({ type: "work", id: null, work: [{ opType: 0 }] });
+    // the agent "died" with the work in its socket: no receipt, then the connection drops
+    await closed(ws);
+    const results = await waitForGseTask(taskId, 20_000);
+    expect(Object.values(results)[0]).toMatchObject({ error_code: 117 });
+  });
+
+  it("keeps work claimed when the agent confirmed it, and for an agent that predates receipts", { timeout: 60_000 }, async () => {
+    for (const [ip, acksWork] of [["127.0.0.77", true], ["127.0.0.78", false]] as const) {
+      const ws = await connectRawAgent(ip, acksWork);
+      const { taskId, pushed } = await queueStartPushedTo(ws, ip, `confirmed-${acksWork}`);
+      const [item] = pushed.work as { rowId: string }[];
+      if (acksWork) ws.send(JSON.stringify({ type: "received", rowIds: [item.rowId] }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await closed(ws);
+      await waitForDisconnect(ip);
+      // the agent may be running it: it stays claimed until its report or its deadline
+      const [row] = await sql<{ code: number; is_claimed: boolean }>("SELECT code, claimed_at IS NOT NULL AS is_claimed FROM task_row WHERE task_id = $1", [taskId]);
+      expect(row, `acksWork ${acksWork}`).toMatchObject({ code: 115, is_claimed: true });
     }
   });
 });

@@ -1,7 +1,7 @@
 // Nothing stays at 115: hosts without an agent, unknown hosts and agents that die mid-task all end.
 import { afterAll, expect, it } from "vitest";
 import { sql } from "../support/cmdb-client";
-import { daemonSpec, esb, startAgent, waitFor, waitForGseTask, type TAgent } from "../support/agent-harness";
+import { daemonSpec, esb, startAgent, waitForGseTask, type TAgent } from "../support/agent-harness";
 
 const META = { namespace: "ops-test", name: `failures-${Date.now()}` };
 let agent: TAgent | undefined;
@@ -36,9 +36,8 @@ it("a known host no agent ever enrolled on ends 117 at once", async () => {
 it("a host whose enrolled agent is offline keeps the grace, then ends 117", async () => {
   const gone = await startAgent("127.0.0.44");
   await gone.stop("SIGKILL");
-  // offline as the server sees it: until the gateway has taken the socket's close in, a task queued
-  // now is pushed to the dead socket and waits for its deadline (65535, the next test's case)
-  await waitFor(async () => (await sql(`SELECT 1 FROM host WHERE bk_host_innerip = '127.0.0.44' AND agent_disconnected_at IS NOT NULL`)).length > 0, 10_000, () => "the server never saw the killed agent's socket close");
+  // queued at once: before the gateway has taken the socket's close in, the task may still be pushed to
+  // the dead socket; never confirmed, it goes back to the queue with the close and ends 117 all the same
   const { spec } = daemonSpec();
   const reply = await esb("gse/operate_proc/", { meta: META, hosts: [{ ip: "127.0.0.44", bk_cloud_id: 0 }], op_type: 0, spec });
   const taskId = (reply.body.data as { task_id: string }).task_id;

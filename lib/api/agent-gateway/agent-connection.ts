@@ -1,12 +1,12 @@
-// One agent's socket on the gateway: its messages in (heartbeats, reports), work and acknowledgements
-// out. Messages are checked against the socket protocol (lib/protocol/agent-socket.ts); one that does
+// One agent's socket on the gateway: its messages in (heartbeats, reports, receipts of work), work and
+// acknowledgements out. Messages are checked against the socket protocol (lib/protocol/agent-socket.ts); one that does
 // not parse is answered "failed" and changes nothing, as an HTTP request would be answered 400.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { toApiError } from "@/lib/core/errors";
 import { describeZodIssue } from "@/lib/core/describe-zod-issue";
-import type { TWorkItem } from "@/lib/protocol/agent-protocol";
+import type { TUpgradeOrder, TWorkItem } from "@/lib/protocol/agent-protocol";
 import { SOCKET_CLOSE, ZAgentSocketMessage, type TGatewayMessage } from "@/lib/protocol/agent-socket";
 import { acceptHeartbeat } from "@/lib/operations/accept-heartbeat";
 import { markDisconnected } from "@/lib/operations/agent-presence";
@@ -19,6 +19,10 @@ export class AgentConnection {
   readonly presenceId = randomUUID();
   session: string | null = null;
   isAlive = true;
+  /** the agent's heartbeat said it confirms the rows it receives (older agents do not) */
+  private doesAckWork = false;
+  /** rows sent to the agent and not yet confirmed: back to the queue if the socket closes before it does */
+  private readonly unconfirmed = new Set<string>();
   /** messages being handled: a heartbeat still being written when the socket closes must not outlive the close */
   private readonly handling = new Set<Promise<void>>();
 
@@ -45,7 +49,7 @@ export class AgentConnection {
   }
 
   push(work: TWorkItem[]) {
-    this.send({ type: "work", id: null, work });
+    this.sendWork(null, work);
   }
 
   refuse() {
@@ -66,7 +70,7 @@ export class AgentConnection {
   /** Offline at once: after the messages in hand, or a heartbeat written after the close would mark it online again. */
   async onClosed() {
     await Promise.allSettled([...this.handling]);
-    await markDisconnected(this.host.id, this.presenceId).catch(() => {});
+    await markDisconnected(this.host.id, this.presenceId, [...this.unconfirmed]).catch(() => {});
   }
 
   private async receive(raw: string | null) {
@@ -74,13 +78,15 @@ export class AgentConnection {
     const message = parseMessage(raw);
     if (!message.success) return this.send({ type: "failed", id: message.id, error: { code: "OUT_OF_RANGE", message: message.message } });
     const { data } = message;
+    if (data.type === "received") return void data.rowIds.forEach((rowId) => this.unconfirmed.delete(rowId));
     try {
       if (data.type === "heartbeat") {
         if (!(await this.isStillAuthorized())) return;
         const reply = await acceptHeartbeat(this.host, data, this.presenceId);
         const isFirst = this.session === null;
         this.session = data.session ?? this.presenceId;
-        this.send({ type: "work", id: data.id, ...reply });
+        this.doesAckWork = data.acksWork;
+        this.sendWork(data.id, reply.work, reply.upgrade);
         if (isFirst) this.onReady(this);
         return;
       }
@@ -107,6 +113,11 @@ export class AgentConnection {
       this.socket.close(failure.status === 403 ? SOCKET_CLOSE.REVOKED : SOCKET_CLOSE.UNAUTHENTICATED, failure.localized("en").slice(0, 120));
       return false;
     }
+  }
+
+  private sendWork(id: number | null, work: TWorkItem[], upgrade?: TUpgradeOrder) {
+    if (this.doesAckWork) for (const item of work) this.unconfirmed.add(item.rowId);
+    this.send({ type: "work", id, work, ...(upgrade && { upgrade }) });
   }
 
   private send(message: TGatewayMessage) {
