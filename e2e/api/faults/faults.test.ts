@@ -4,7 +4,7 @@
 // database is away), nothing acknowledged is lost, no batch is half-applied, and the instance comes
 // back by itself (npm start restarts what died). The recovery times are printed.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -212,6 +212,16 @@ async function operate(ip: string, name: string, startCmd: string, opTimeout: nu
   return { taskId: body.data.task_id, dir };
 }
 
+/** Kills a started agent's process group; one already gone (killed by the test itself) is fine. */
+function killGroup(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 async function rowState(taskId: string): Promise<{ code: number | null; claimed: boolean }> {
   const [row] = await instance.sql<{ error_code: number | null; claimed_at: Date | null }>("SELECT code AS error_code, claimed_at FROM task_row WHERE task_id = $1", [taskId]);
   return { code: row?.error_code ?? null, claimed: Boolean(row?.claimed_at) };
@@ -248,7 +258,7 @@ describe("processes dying", () => {
       expect(instance.output()).toMatch(/Procdeck server exited \(SIGKILL\); starting it again/);
       figures.push(`server kill -9: answering again after ${recoveryMs} ms, the running row ended ${state.code} once the agent reported`);
     } finally {
-      if (agent.child.exitCode === null) process.kill(-agent.child.pid!, "SIGKILL");
+      killGroup(agent.child);
     }
   }, 90_000);
 
@@ -256,8 +266,10 @@ describe("processes dying", () => {
     const stateDir = mkdtempSync(path.join(os.tmpdir(), "procdeck-fault-agent-"));
     let agent = await startFaultAgent("127.0.0.12", stateDir);
     try {
-      const { taskId } = await operate("127.0.0.12", `agent-kill-${Date.now()}`, "sleep 30", 3);
-      await waitForRow(taskId, (state) => state.claimed, 20_000);
+      const { taskId, dir } = await operate("127.0.0.12", `agent-kill-${Date.now()}`, "touch started; sleep 30", 3);
+      // killed once the command runs, not merely once the row is claimed: work the agent had not yet
+      // confirmed goes back to the queue when its socket closes and ends 117 (agent-socket.test.ts)
+      await waitForRow(taskId, () => existsSync(path.join(dir, "started")), 20_000);
       const killedAt = Date.now();
       process.kill(-agent.child.pid!, "SIGKILL");
       const state = await waitForRow(taskId, (row) => row.code !== null && row.code !== 115, 30_000);
@@ -271,7 +283,7 @@ describe("processes dying", () => {
       expect([0, 836]).toContain(next.code);
       figures.push(`agent kill -9: the claimed row ended 65535 ${settledMs} ms later; restarted agent served the next task (${next.code})`);
     } finally {
-      if (agent.child.exitCode === null) process.kill(-agent.child.pid!, "SIGKILL");
+      killGroup(agent.child);
     }
   }, 90_000);
 

@@ -1,4 +1,6 @@
 // Nothing stays at 115: hosts without an agent, unknown hosts and agents that die mid-task all end.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { sql } from "../support/cmdb-client";
 import { daemonSpec, esb, startAgent, waitForGseTask, type TAgent } from "../support/agent-harness";
@@ -57,16 +59,15 @@ it("a host whose enrolled agent is offline keeps the grace, then ends 117", asyn
 it("an agent killed mid-task leaves its row failed, not stuck at 115", async () => {
   agent = await startAgent("127.0.0.22");
   const daemon = daemonSpec({ opTimeout: 2 });
-  const hanging = { ...daemon.spec, control: { ...daemon.spec.control, start_cmd: "sleep 30" } };
+  const hanging = { ...daemon.spec, control: { ...daemon.spec.control, start_cmd: "touch started; sleep 30" } };
   const reply = await esb("gse/operate_proc/", { meta: { ...META, name: `${META.name}-hang` }, hosts: [{ ip: "127.0.0.22", bk_cloud_id: 0 }], op_type: 0, spec: hanging });
   const taskId = (reply.body.data as { task_id: string }).task_id;
 
-  // wait until the agent has claimed the row, then kill it without a chance to report
-  for (let i = 0; i < 50; i++) {
-    const [row] = await sql<{ claimed_at: Date | null }>(`SELECT claimed_at FROM task_row WHERE task_id = $1`, [taskId]);
-    if (row?.claimed_at) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // wait until the agent runs the command (merely claimed, unconfirmed work would go back to the queue
+  // with the socket's close and end 117), then kill it without a chance to report
+  const started = path.join(hanging.identity.setup_path, "started");
+  for (let i = 0; i < 100 && !existsSync(started); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(existsSync(started), "the agent never ran the command").toBe(true);
   await agent.stop("SIGKILL");
   agent = undefined;
 
