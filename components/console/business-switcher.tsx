@@ -17,8 +17,8 @@ export function BusinessSwitcher({ currentBizId }: { currentBizId: number | null
   const router = useRouter();
   const businesses = useBusinesses();
   const selectId = useId();
-  const isListed = currentBizId !== null && (!businesses.data || businesses.data.some((business) => business.bk_biz_id === currentBizId));
-  const currentName = businesses.data?.find((business) => business.bk_biz_id === currentBizId)?.bk_biz_name;
+  const current = businesses.data?.find((business) => business.bk_biz_id === currentBizId);
+  const isListed = currentBizId !== null && (!businesses.data || current !== undefined);
   return (
     // label beside the select, not around it: a wrapping label would make every business name part of
     // the select's accessible name
@@ -29,7 +29,7 @@ export function BusinessSwitcher({ currentBizId }: { currentBizId: number | null
         // on a wide screen as wide as the longest name up to a limit (a fixed width cut "Payments (prod)"
         // to "Payments ("); narrower, the header has no room to spare. The title shows a cut name whole.
         className="w-44! xl:w-auto! xl:max-w-72! xl:min-w-44!"
-        title={currentName}
+        title={current?.bk_biz_name}
         value={isListed ? currentBizId : ""}
         disabled={!businesses.data || businesses.data.length === 0}
         onChange={(event) => {

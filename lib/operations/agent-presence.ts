@@ -19,7 +19,6 @@ export async function markDisconnected(hostId: number, presenceId: string, uncon
         UPDATE task_row r SET claimed_at = NULL, claim_session = NULL, deadline = NULL
         FROM host h
         WHERE h.bk_host_id = $1 AND h.agent_poll_id = $2 AND r.bk_host_id = $1 AND r.id = ANY($3::bigint[]) AND r.code = ${RESULT_CODE.RUNNING}
-        RETURNING r.id
       )
       UPDATE host SET agent_disconnected_at = now() WHERE bk_host_id = $1 AND agent_poll_id = $2`,
     values: [hostId, presenceId, unconfirmedRowIds],

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { sql } from "../support/cmdb-client";
-import { daemonSpec, esb, startAgent, waitForGseTask, type TAgent } from "../support/agent-harness";
+import { daemonSpec, esb, startAgent, waitFor, waitForGseTask, type TAgent } from "../support/agent-harness";
 
 const META = { namespace: "ops-test", name: `failures-${Date.now()}` };
 let agent: TAgent | undefined;
@@ -66,8 +66,8 @@ it("an agent killed mid-task leaves its row failed, not stuck at 115", async () 
   // wait until the agent runs the command (merely claimed, unconfirmed work would go back to the queue
   // with the socket's close and end 117), then kill it without a chance to report
   const started = path.join(hanging.identity.setup_path, "started");
-  for (let i = 0; i < 100 && !existsSync(started); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(existsSync(started), "the agent never ran the command").toBe(true);
+  const runner = agent;
+  await waitFor(() => existsSync(started), 10_000, () => `the agent never ran the command:\n${runner.output()}`);
   await agent.stop("SIGKILL");
   agent = undefined;
 
